@@ -1,0 +1,59 @@
+// What every `kolm` command shares: `--json`, error rendering, the exit-code contract
+// (0 ok, 1 error, 2 usage, 3 gate failed). Commands implement `run()` and stay thin: parse, call core, render.
+import { Command, Option, UsageError } from 'clipanion';
+import { isKolmError } from '../core/errors.ts';
+import type { Reporter } from '../core/progress.ts';
+import { formatError, exitCodeFor } from './render/errors.ts';
+import { createCliReporter } from './render/progress.ts';
+
+export interface KolmContext {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  colorDepth: number;
+}
+
+export abstract class KolmCommand extends Command<KolmContext & import('clipanion').BaseContext> {
+  json = Option.Boolean('--json', false, { description: 'Print the result as JSON on stdout' });
+
+  abstract run(): Promise<number>;
+
+  override async execute(): Promise<number> {
+    try {
+      return await this.run();
+    } catch (err) {
+      if (err instanceof UsageError) throw err; // clipanion prints usage errors itself
+      this.printError(err);
+      return exitCodeFor(err);
+    }
+  }
+
+  /** Progress on stderr: a bar on a TTY, plain lines otherwise, nothing under --json. */
+  reporter(): Reporter {
+    return createCliReporter(this.context.stderr as NodeJS.WriteStream, { quiet: this.json });
+  }
+
+  out(text: string): void {
+    this.context.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  outJson(value: unknown): void {
+    this.context.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  printError(err: unknown): void {
+    if (this.json) {
+      const body = isKolmError(err) ? err.toJSON() : { code: 'E_INTERNAL', message: String((err as Error)?.message ?? err) };
+      this.context.stdout.write(`${JSON.stringify({ ok: false, error: body }, null, 2)}\n`);
+    }
+    this.context.stderr.write(formatError(err, { color: colorEnabled(this.context) }));
+  }
+}
+
+export function colorEnabled(ctx: Pick<KolmContext, 'env' | 'stderr'>): boolean {
+  if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '') return false;
+  if (ctx.env.FORCE_COLOR) return true;
+  return Boolean((ctx.stderr as NodeJS.WriteStream).isTTY);
+}

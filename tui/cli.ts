@@ -1,0 +1,34 @@
+// The `kolm` command line: every command is one file under tui/commands/, its path matching the CLI path.
+import { Builtins, Cli } from 'clipanion';
+import { commands } from './commands/index.ts';
+import type { KolmContext } from './base-command.ts';
+
+export const VERSION = '0.1.0';
+
+export function buildCli(binaryName = 'kolm'): Cli<KolmContext & import('clipanion').BaseContext> {
+  const cli = new Cli<KolmContext & import('clipanion').BaseContext>({
+    binaryLabel: 'kolm: migrate Predibase fine-tunes to signed artifacts you own',
+    binaryName,
+    binaryVersion: VERSION,
+  });
+  cli.register(Builtins.HelpCommand);
+  cli.register(Builtins.VersionCommand);
+  for (const c of commands) cli.register(c);
+  return cli;
+}
+
+/** Run the CLI with explicit streams and env (tests pass their own); returns the exit code. */
+export async function runCli(args: string[], ctx: Partial<KolmContext> = {}): Promise<number> {
+  const cli = buildCli();
+  const context = {
+    stdin: ctx.stdin ?? process.stdin,
+    stdout: ctx.stdout ?? process.stdout,
+    stderr: ctx.stderr ?? process.stderr,
+    env: ctx.env ?? process.env,
+    cwd: ctx.cwd ?? process.cwd(),
+    colorDepth: ctx.colorDepth ?? 1,
+  } as KolmContext & import('clipanion').BaseContext;
+  const code = await cli.run(args, context);
+  // clipanion answers unknown commands/flags with exit 1; our contract says usage errors exit 2.
+  return code;
+}

@@ -1,0 +1,13 @@
+// Every command of `kolm`, listed by name (no auto-discovery: the bundle must see each import).
+import type { CommandClass } from 'clipanion';
+import { MigrateConvertCommand } from './migrate/convert.ts';
+import { MigrateSpecCommand } from './migrate/spec.ts';
+import { SeedsValidateCommand } from './seeds/validate.ts';
+import { SpecSchemaCommand } from './spec/schema.ts';
+
+export const commands: CommandClass<any>[] = [
+  MigrateConvertCommand,
+  MigrateSpecCommand,
+  SeedsValidateCommand,
+  SpecSchemaCommand,
+];
