@@ -61,7 +61,11 @@ export class KolmError extends Error {
   readonly code: ErrorCode;
   readonly hint?: string;
   readonly place?: ErrorPlace;
-  readonly details?: unknown;
+  /**
+   * Structured detail for `--json` (given as `details`). Stored under another name because uvu formats
+   * any thrown object with a string-only `details` property, which hid these errors in test output.
+   */
+  readonly data?: unknown;
 
   constructor(code: ErrorCode, message: string, options: KolmErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -69,7 +73,7 @@ export class KolmError extends Error {
     this.code = code;
     this.hint = options.hint;
     this.place = options.place;
-    this.details = options.details;
+    this.data = options.details;
   }
 
   toJSON(): Record<string, unknown> {
@@ -78,7 +82,7 @@ export class KolmError extends Error {
       message: this.message,
       ...(this.hint ? { hint: this.hint } : {}),
       ...(this.place ? { place: this.place } : {}),
-      ...(this.details !== undefined ? { details: this.details } : {}),
+      ...(this.data !== undefined ? { details: this.data } : {}),
     };
   }
 }

@@ -24,6 +24,11 @@ export interface InputMapping {
   /** The prompt template (Python str.format subset), when the config has one. */
   template?: string;
   /**
+   * Which input column the template's `{__sample__}` reads, when the input is an object (several columns);
+   * absent when the input is one string (the sample is that string) or the template has no `{__sample__}`.
+   */
+  sampleColumn?: string;
+  /**
    * How to split. Undefined: use a `split` column when the data has one, else the file names
    * (train.* / validation.* / test.*), else everything is train.
    */
