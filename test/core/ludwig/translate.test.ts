@@ -302,7 +302,7 @@ test('ECD refusals list every item with its YAML path and line, and say it is a 
     'output_features[1] (score: number), line 20',
     'combiner (type: tabtransformer), line 22',
   ]) assert.match(e.message, item);
-  assert.is((e.details as unknown[]).length, 8);
+  assert.is((e.data as unknown[]).length, 8);
 });
 
 test('LLM refusals: non-LoRA adapter, DoRA, preference training, retrieval — all at once', () => {
