@@ -1,0 +1,78 @@
+// The DuckDB adapter for ingestion: the one place that opens an instance. The face (CLI, wizard, bench)
+// opens it, passes it to convertExport, and closes it; core code only sees the small IngestDb interface.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+
+/** A row as plain JS: DuckDB BIGINT/HUGEINT arrive as numbers (our counts fit), lists as arrays. */
+export type SqlRow = Record<string, unknown>;
+
+export interface IngestConnection {
+  /** Run a statement; resolves to the number of rows it changed (INSERT/COPY), 0 otherwise. */
+  run(sql: string): Promise<number>;
+  all(sql: string): Promise<SqlRow[]>;
+  close(): void;
+}
+
+export interface IngestDb {
+  connect(): Promise<IngestConnection>;
+  close(): void;
+}
+
+export interface IngestDbOptions {
+  /** DuckDB memory_limit; above it DuckDB spills to a temp folder. Keeps peak RSS bounded on big exports. */
+  memoryLimit?: string;
+  threads?: number;
+}
+
+export async function openIngestDb({ memoryLimit = '192MB', threads }: IngestDbOptions = {}): Promise<IngestDb> {
+  // An in-memory database would otherwise spill into `.tmp` under the user's working directory.
+  const spillDir = mkdtempSync(join(tmpdir(), 'kolm-duckdb-'));
+  const config: Record<string, string> = { memory_limit: memoryLimit, temp_directory: spillDir };
+  if (threads) config.threads = String(threads);
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(':memory:', config);
+  } catch (err) {
+    rmSync(spillDir, { recursive: true, force: true });
+    throw err;
+  }
+  return {
+    async connect() {
+      return wrap(await instance.connect());
+    },
+    close() {
+      instance.closeSync();
+      rmSync(spillDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function wrap(conn: DuckDBConnection): IngestConnection {
+  return {
+    async run(sql) {
+      const result = await conn.run(sql);
+      return result.rowsChanged;
+    },
+    async all(sql) {
+      const reader = await conn.runAndReadAll(sql);
+      return reader.getRowObjectsJS().map(plain);
+    },
+    close() {
+      conn.closeSync();
+    },
+  };
+}
+
+function plain(row: Record<string, unknown>): SqlRow {
+  const out: SqlRow = {};
+  for (const [k, v] of Object.entries(row)) out[k] = toPlain(v);
+  return out;
+}
+
+function toPlain(v: unknown): unknown {
+  if (typeof v === 'bigint') return Number(v);
+  if (Array.isArray(v)) return v.map(toPlain);
+  return v;
+}
