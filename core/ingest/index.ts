@@ -5,5 +5,5 @@ export { openIngestDb } from './duckdb.ts';
 export type { IngestDb, IngestDbOptions } from './duckdb.ts';
 export { DROP_REASONS, DROP_REASON_TEXT } from './report.ts';
 export type { ConvertReport, DropReason, FileReport, LengthStats, SplitCounts, SplitSource } from './report.ts';
-export { resolveDataFiles, SUPPORTED_EXTENSIONS } from './sources.ts';
+export { formatOf, resolveDataFiles, SUPPORTED_EXTENSIONS } from './sources.ts';
 export type { DataFile, DataFormat } from './sources.ts';

@@ -38,7 +38,7 @@ export const extractCandidate: Candidate = {
 };
 
 /** Rebuilds the predictor from a saved config and its payload files. */
-export async function loadExtract(config: Record<string, unknown>, files: Map<string, Uint8Array>): Promise<Predictor> {
+export async function loadExtract(config: Record<string, unknown>, files: ReadonlyMap<string, Uint8Array>): Promise<Predictor> {
   const c = config as unknown as ExtractConfig;
   if (c.version !== 1 || typeof c.payload !== 'string' || !Array.isArray(c.fields)) {
     throw new KolmError('E_BAD_ARTIFACT', 'extract recipe config is not version 1 or lacks "payload"/"fields"', {
