@@ -58,6 +58,8 @@ export interface ValidateSeedsOptions {
   reporter?: Reporter;
   /** Total bytes, when known, for progress. */
   totalBytes?: number;
+  /** Called with every valid row, in file order: lets a reader validate and load in one pass. */
+  onRow?: (row: { input: unknown; output: unknown }, line: number) => void;
 }
 
 const ROW_KEYS = new Set(['input', 'output']);
@@ -160,6 +162,7 @@ export function createSeedsChecker(options: ValidateSeedsOptions = {}) {
       shape = candidate;
       inferred = true;
     }
+    options.onRow?.({ input: row.input, output: row.output }, lineNo);
   }
 
   function finish(): Omit<SeedsReport, 'bytes'> {

@@ -1,11 +1,17 @@
 // Every command of `kolm`, listed by name (no auto-discovery: the bundle must see each import).
 import type { CommandClass } from 'clipanion';
+import { CompileCommand } from './compile.ts';
+import { InspectCommand } from './inspect.ts';
 import { MigrateConvertCommand } from './migrate/convert.ts';
 import { MigrateSpecCommand } from './migrate/spec.ts';
+import { RunCommand } from './run.ts';
 import { SeedsValidateCommand } from './seeds/validate.ts';
 import { SpecSchemaCommand } from './spec/schema.ts';
 
 export const commands: CommandClass<any>[] = [
+  CompileCommand,
+  RunCommand,
+  InspectCommand,
   MigrateConvertCommand,
   MigrateSpecCommand,
   SeedsValidateCommand,

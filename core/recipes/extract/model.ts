@@ -348,7 +348,8 @@ export class PackedModel {
   private readonly weights: Float32Array;
 
   constructor(bytes: Uint8Array) {
-    const copy = bytes.slice(); // own, aligned buffer
+    // A copy with its own aligned buffer (Buffer#slice would share the pool, so not bytes.slice()).
+    const copy = new Uint8Array(bytes);
     const buf = copy.buffer;
     if (copy.length < 24) throw new Error('payload too short');
     const dv = new DataView(buf);

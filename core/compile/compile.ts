@@ -1,0 +1,246 @@
+// The compiler (DESIGN §5): try each recipe cheapest first, fitted on training folds and scored on folds
+// carved from the training data (never on --eval), pick the best that passes the gates, refit it on all the
+// training data, and return the artifact's bytes. Nothing is written here: the caller saves the bytes.
+import { performance } from 'node:perf_hooks';
+import { KolmError } from '../errors.ts';
+import { aggregate, createScorer, inferOutputKind, labelSet, type CaseScore, type KScoreSummary, type Scorer } from '../kscore/index.ts';
+import type { Reporter } from '../progress.ts';
+import { silentReporter } from '../progress.ts';
+import { candidates as allCandidates } from '../recipes/index.ts';
+import type { Candidate, Example, FitContext, Predictor, RecipeType, SavedRecipe } from '../recipes/types.ts';
+import type { Gates, OutputKind, Spec } from '../spec/index.ts';
+import { carveFolds } from './split.ts';
+
+export interface DatasetRef {
+  role: 'train' | 'validation' | 'eval';
+  sha256: string;
+  rows: number;
+}
+
+export interface CompileInput {
+  spec: Spec;
+  train: readonly Example[];
+  /** Scored once, on the winner, for the manifest; never used to choose. */
+  eval?: readonly Example[];
+  seed?: number;
+  /** Restrict the candidates (e.g. `--recipe classifier`). */
+  only?: readonly RecipeType[];
+}
+
+export type CandidateStatus = 'winner' | 'passed' | 'below gate' | 'unsuitable' | 'failed';
+
+export interface CandidateRow {
+  type: RecipeType;
+  /** Full validation metrics (scored rows only). */
+  metrics?: Metrics;
+  status: CandidateStatus;
+  /** Why unsuitable / failed, or which gate it missed. */
+  reason?: string;
+  K?: number;
+  pass_rate?: number;
+  n?: number;
+  p50_ms?: number;
+  p99_ms?: number;
+  fit_seconds?: number;
+}
+
+export interface Metrics {
+  K: number;
+  K_low: number;
+  K_high: number;
+  pass_rate: number;
+  n: number;
+  p50_ms: number;
+  p99_ms: number;
+}
+
+export interface CompileOutcome {
+  kind: OutputKind;
+  winner: RecipeType;
+  saved: SavedRecipe;
+  predictor: Predictor;
+  table: CandidateRow[];
+  validation: Metrics;
+  eval?: Metrics;
+  folds: number;
+}
+
+const LATENCY_SAMPLE = 300;
+
+/** Per-case latency of single predict() calls, in ms (p50, p99), over up to LATENCY_SAMPLE inputs. */
+export async function measureLatency(predictor: Predictor, examples: readonly Example[]): Promise<{ p50: number; p99: number }> {
+  const sample = examples.slice(0, LATENCY_SAMPLE);
+  if (sample.length === 0) return { p50: 0, p99: 0 };
+  for (const ex of sample.slice(0, 20)) await predictor.predict(ex.input); // warm up JIT and sessions
+  const times = new Float64Array(sample.length);
+  for (let i = 0; i < sample.length; i++) {
+    const t0 = performance.now();
+    await predictor.predict(sample[i]!.input);
+    times[i] = performance.now() - t0;
+  }
+  times.sort();
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+/** Score a predictor on examples: K with its interval, pass rate, latency. */
+export async function scoreOn(predictor: Predictor, examples: readonly Example[], scorer: Scorer): Promise<Metrics> {
+  const predictions = await predictor.predictBatch(examples.map((e) => e.input));
+  const cases = predictions.map((p, i) => scorer.judge(p.output, [examples[i]!.output]));
+  const latency = await measureLatency(predictor, examples);
+  return metricsOf(aggregate(cases), latency);
+}
+
+function metricsOf(summary: KScoreSummary, latency: { p50: number; p99: number }): Metrics {
+  return {
+    K: summary.K,
+    K_low: summary.K_ci95[0],
+    K_high: summary.K_ci95[1],
+    pass_rate: summary.pass_rate,
+    n: summary.n,
+    p50_ms: latency.p50,
+    p99_ms: latency.p99,
+  };
+}
+
+/** Which gate a result misses, or null when it passes them all. */
+export function missedGate(m: Pick<Metrics, 'K' | 'pass_rate' | 'p50_ms'> & { p95_ms?: number }, gates: Gates | undefined): string | null {
+  if (!gates) return null;
+  const f = (x: number) => x.toFixed(3);
+  if (gates.K_min !== undefined && m.K < gates.K_min) return `K ${f(m.K)} < K_min ${gates.K_min}`;
+  if (gates.pass_min !== undefined && m.pass_rate < gates.pass_min) return `pass ${f(m.pass_rate)} < pass_min ${gates.pass_min}`;
+  if (gates.p50_ms_max !== undefined && m.p50_ms > gates.p50_ms_max) return `p50 ${m.p50_ms.toFixed(2)} ms > p50_ms_max ${gates.p50_ms_max}`;
+  if (gates.p95_ms_max !== undefined && m.p95_ms !== undefined && m.p95_ms > gates.p95_ms_max) {
+    return `p95 ${m.p95_ms.toFixed(2)} ms > p95_ms_max ${gates.p95_ms_max}`;
+  }
+  return null;
+}
+
+/** The stratum used to carve folds: the normalized output for label tasks, one stratum otherwise. */
+function stratumFor(kind: OutputKind, scorer: Scorer): (e: Example) => string {
+  if (kind !== 'label') return () => '';
+  return (e) => scorer.normalize(String(e.output ?? ''));
+}
+
+export async function compileRecipe(input: CompileInput, reporter: Reporter = silentReporter): Promise<CompileOutcome> {
+  const { spec, train } = input;
+  const seed = input.seed ?? 42;
+  if (train.length === 0) {
+    throw new KolmError('E_NO_ROWS', 'there are no training examples to compile from', {
+      hint: 'check the --examples file: `kolm seeds validate train.jsonl`',
+    });
+  }
+  const outputs = train.map((e) => e.output);
+  const kind = inferOutputKind(outputs, spec.output_kind);
+  const scorer = createScorer(kind, { labels: kind === 'label' ? labelSet(outputs) : undefined });
+  const folds = carveFolds(train, stratumFor(kind, scorer), { seed });
+  const ctx = (prefix: string): FitContext => ({
+    kind,
+    quantization: spec.quantization ?? 'int8',
+    seed,
+    reporter,
+    prefix,
+  });
+  const pool: readonly Candidate[] = input.only ? allCandidates.filter((c) => input.only!.includes(c.type)) : allCandidates;
+
+  const table: CandidateRow[] = [];
+  const total = pool.length;
+  let step = 0;
+  for (const candidate of pool) {
+    const stage = `compile:${candidate.type}`;
+    reporter.progress({ stage, done: step, total, message: `trying ${candidate.type}` });
+    const reason = candidate.unsuitable(train, ctx('recipe/'));
+    if (reason) {
+      table.push({ type: candidate.type, status: 'unsuitable', reason });
+      reporter.progress({ stage, done: ++step, total, message: `${candidate.type}: unsuitable` });
+      continue;
+    }
+    try {
+      const started = performance.now();
+      const cases: CaseScore[] = [];
+      let latency = { p50: 0, p99: 0 };
+      for (const fold of folds) {
+        const fitted = await candidate.fit(fold.train, ctx('recipe/'));
+        const predictions = await fitted.predictor.predictBatch(fold.validation.map((e) => e.input));
+        predictions.forEach((p, i) => cases.push(scorer.judge(p.output, [fold.validation[i]!.output])));
+        if (fold === folds[folds.length - 1]) latency = await measureLatency(fitted.predictor, fold.validation);
+        await fitted.predictor.close?.();
+      }
+      const m = metricsOf(aggregate(cases), latency);
+      const gate = missedGate(m, spec.gates);
+      table.push({
+        type: candidate.type,
+        status: gate ? 'below gate' : 'passed',
+        ...(gate ? { reason: gate } : {}),
+        K: m.K,
+        pass_rate: m.pass_rate,
+        n: m.n,
+        p50_ms: m.p50_ms,
+        p99_ms: m.p99_ms,
+        metrics: m,
+        fit_seconds: (performance.now() - started) / 1000 / folds.length,
+      });
+    } catch (err) {
+      if (!(err instanceof KolmError)) throw err;
+      table.push({ type: candidate.type, status: 'failed', reason: err.message });
+    }
+    reporter.progress({ stage, done: ++step, total, message: `${candidate.type} scored` });
+  }
+
+  // Best K among those that pass; ties go to the cheaper (earlier) candidate.
+  let best: CandidateRow | undefined;
+  for (const row of table) if (row.status === 'passed' && (!best || row.K! > best.K!)) best = row;
+  if (!best) throw noCandidateError(table, spec, kind, train.length);
+  best.status = 'winner';
+
+  reporter.progress({ stage: `compile:refit`, message: `refitting ${best.type} on all ${train.length} examples` });
+  const winner = pool.find((c) => c.type === best!.type)!;
+  const fitted = await winner.fit(train, ctx('recipe/'));
+  const validation = best.metrics!;
+  let evalMetrics: Metrics | undefined;
+  if (input.eval && input.eval.length > 0) {
+    reporter.progress({ stage: 'compile:eval', message: `scoring the winner on ${input.eval.length} eval cases` });
+    evalMetrics = await scoreOn(fitted.predictor, input.eval, scorer);
+  }
+  return {
+    kind,
+    winner: best.type,
+    saved: fitted.saved,
+    predictor: fitted.predictor,
+    table,
+    validation,
+    ...(evalMetrics ? { eval: evalMetrics } : {}),
+    folds: folds.length,
+  };
+}
+
+function noCandidateError(table: CandidateRow[], spec: Spec, kind: OutputKind, rows: number): KolmError {
+  const hints: string[] = [];
+  if (!spec.base) hints.push('add a "base" model to the spec for the adapter route (a LoRA fine-tune) when the task needs a real LLM');
+  if (rows < 2000) hints.push(`add more training data (${rows} rows now)`);
+  const scored = table.filter((r) => r.K !== undefined);
+  if (spec.gates?.K_min !== undefined && scored.length) {
+    const top = Math.max(...scored.map((r) => r.K!));
+    hints.push(`or lower gates.K_min (${spec.gates.K_min}) to at most ${top.toFixed(3)}, the best a recipe reached`);
+  }
+  return new KolmError('E_NO_CANDIDATE', `no recipe passes the gates for this ${kind} task:\n${formatCandidateTable(table)}`, {
+    hint: hints.join('; '),
+    details: { table },
+  });
+}
+
+/** The candidate table as aligned text (CLI, errors, the wizard's fallback). */
+export function formatCandidateTable(table: readonly CandidateRow[]): string {
+  const rows = [['candidate', 'K', 'pass', 'p50 ms', 'status']];
+  for (const r of table) {
+    rows.push([
+      r.type,
+      r.K === undefined ? '-' : r.K.toFixed(3),
+      r.pass_rate === undefined ? '-' : `${(r.pass_rate * 100).toFixed(1)}%`,
+      r.p50_ms === undefined ? '-' : r.p50_ms.toFixed(3),
+      r.reason ? `${r.status}: ${r.reason}` : r.status,
+    ]);
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ')).join('\n');
+}

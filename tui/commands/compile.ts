@@ -1,0 +1,126 @@
+// `kolm compile`: spec + examples → one .kolm. Thin: load inputs, call core's compiler, save, render.
+import { stat, readFile } from 'node:fs/promises';
+import { basename, relative, resolve } from 'node:path';
+import { Command, Option } from 'clipanion';
+import * as t from 'typanion';
+import { saveArtifact } from '../../core/artifact/index.ts';
+import { compileRecipe, formatCandidateTable, recipeArtifactBytes, type DatasetRef } from '../../core/compile/index.ts';
+import { KolmError } from '../../core/errors.ts';
+import type { RecipeType } from '../../core/recipes/index.ts';
+import { readExamples } from '../../core/seeds/index.ts';
+import { parseSpecText, type Spec } from '../../core/spec/index.ts';
+import { KolmCommand } from '../base-command.ts';
+
+const RECIPES = ['lookup', 'extract', 'classifier', 'composite'] as const;
+
+export class CompileCommand extends KolmCommand {
+  static override paths = [['compile']];
+  static override usage = Command.Usage({
+    category: 'Build',
+    description: 'Compile spec + examples into a .kolm artifact',
+    details: `
+      Tries each recipe cheapest first (lookup, extract, classifier, composite), each fitted on the
+      training examples and scored on validation folds carved from them (never on --eval). The best one
+      that passes the spec's gates wins, is refit on all the examples and written as one .kolm file. With
+      --eval, the winner is scored once on that file and the figures go into the manifest.
+
+      When no recipe passes, nothing is written and the table of what each reached is printed with what
+      would help. \`created\` in the manifest comes from SOURCE_DATE_EPOCH or the inputs' file times, so the
+      same inputs give the same bytes.
+    `,
+    examples: [
+      ['Compile the converted export', '$0 compile --spec migrated/spec.json --examples migrated/train.jsonl --eval migrated/validation.jsonl --out my.kolm'],
+      ['Only try the classifier', '$0 compile --spec spec.json --examples train.jsonl --recipe classifier --out my.kolm'],
+    ],
+  });
+
+  spec = Option.String('--spec', { required: true, description: 'spec.json (version 1)' });
+  examples = Option.String('--examples', { required: true, description: 'Training examples (JSONL of {input, output})' });
+  evalFile = Option.String('--eval', { description: 'Held-out examples to score the winner on (never used to choose)' });
+  output = Option.String('--out', { required: true, description: 'Where to write the .kolm file' });
+  recipes = Option.Array('--recipe', { description: `Only try these recipes (${RECIPES.join(', ')})` });
+  seed = Option.String('--seed', '42', { description: 'Seed for folds and training', validator: t.isNumber() });
+  recordLatency = Option.Boolean('--record-latency', false, {
+    description: 'Also write the measured p50 latency into the manifest (the bytes then differ run to run)',
+  });
+  name = Option.String('--name', { description: 'Artifact name (default: spec name, else the output file name)' });
+
+  async run(): Promise<number> {
+    const cwd = this.context.cwd;
+    const specPath = resolve(cwd, this.spec);
+    const spec = await loadSpec(specPath);
+    const only = this.recipes?.map((r) => {
+      if (!(RECIPES as readonly string[]).includes(r)) {
+        throw new KolmError('E_USAGE', `unknown recipe "${r}"`, { hint: `choose from ${RECIPES.join(', ')}` });
+      }
+      return r as RecipeType;
+    });
+    const reporter = this.reporter();
+    const shape = { input: spec.shape.input, output: spec.shape.output };
+    const train = await readExamples(resolve(cwd, this.examples), shape);
+    const held = this.evalFile ? await readExamples(resolve(cwd, this.evalFile), shape) : undefined;
+
+    const outcome = await compileRecipe({ spec, train: train.examples, eval: held?.examples, seed: this.seed, only }, reporter);
+    const datasets: DatasetRef[] = [{ role: 'train', sha256: train.sha256, rows: train.examples.length }];
+    if (held) datasets.push({ role: 'eval', sha256: held.sha256, rows: held.examples.length });
+    const outPath = resolve(cwd, this.output);
+    const bytes = await recipeArtifactBytes(outcome, {
+      spec,
+      name: this.name ?? spec.name ?? basename(outPath).replace(/\.kolm$/, ''),
+      created: await createdTime(this.context.env, [specPath, train.file, ...(held ? [held.file] : [])]),
+      datasets,
+      recordLatency: this.recordLatency,
+    });
+    await outcome.predictor.close?.();
+    await saveArtifact(outPath, bytes);
+
+    const summary = {
+      ok: true,
+      artifact: outPath,
+      bytes: bytes.length,
+      kind: outcome.kind,
+      winner: outcome.winner,
+      folds: outcome.folds,
+      validation: outcome.validation,
+      ...(outcome.eval ? { eval: outcome.eval } : {}),
+      table: outcome.table.map(({ metrics: _m, ...row }) => row),
+    };
+    if (this.json) {
+      this.outJson(summary);
+      return 0;
+    }
+    const v = outcome.validation;
+    this.out(formatCandidateTable(outcome.table));
+    this.out('');
+    this.out(`winner: ${outcome.winner} (${outcome.kind} task) · validation K ${v.K.toFixed(3)} [${v.K_low.toFixed(3)}, ${v.K_high.toFixed(3)}] · pass ${(v.pass_rate * 100).toFixed(1)}% · p50 ${v.p50_ms.toFixed(3)} ms`);
+    if (outcome.eval) {
+      const e = outcome.eval;
+      this.out(`eval:   K ${e.K.toFixed(3)} [${e.K_low.toFixed(3)}, ${e.K_high.toFixed(3)}] · pass ${(e.pass_rate * 100).toFixed(1)}% on ${e.n} cases`);
+    }
+    this.out(`wrote ${relative(cwd, outPath) || outPath} (${(bytes.length / 1024).toFixed(1)} KB)`);
+    return 0;
+  }
+}
+
+export async function loadSpec(path: string): Promise<Spec> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new KolmError(missing ? 'E_PATH_NOT_FOUND' : 'E_PATH_UNREADABLE', `${missing ? 'no spec at' : 'could not read'} ${path}`, {
+      hint: 'write one with `kolm migrate spec --config config.yaml --out spec.json`',
+      place: { file: path },
+    });
+  }
+  return parseSpecText(text, path);
+}
+
+/** SOURCE_DATE_EPOCH when set (reproducible builds), else the newest input file's modification time. */
+export async function createdTime(env: Record<string, string | undefined>, inputs: string[]): Promise<string> {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  let newest = 0;
+  for (const p of inputs) newest = Math.max(newest, Math.floor((await stat(p)).mtimeMs / 1000) * 1000);
+  return new Date(newest).toISOString();
+}
