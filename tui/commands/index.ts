@@ -1,6 +1,8 @@
 // Every command of `kolm`, listed by name (no auto-discovery: the bundle must see each import).
 import type { CommandClass } from 'clipanion';
+import { CompareCommand } from './compare.ts';
 import { CompileCommand } from './compile.ts';
+import { EvalCommand } from './eval.ts';
 import { InspectCommand } from './inspect.ts';
 import { MigrateConvertCommand } from './migrate/convert.ts';
 import { MigrateSpecCommand } from './migrate/spec.ts';
@@ -11,6 +13,8 @@ import { SpecSchemaCommand } from './spec/schema.ts';
 export const commands: CommandClass<any>[] = [
   CompileCommand,
   RunCommand,
+  EvalCommand,
+  CompareCommand,
   InspectCommand,
   MigrateConvertCommand,
   MigrateSpecCommand,

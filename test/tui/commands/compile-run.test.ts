@@ -4,28 +4,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kolm } from '../../_util/cli.ts';
 import { listFiles, tmpdir } from '../../_util/tmp.ts';
-import { seededRandom } from '../../../core/util/random.ts';
+import { slotTask } from '../../_util/slot-task.ts';
 
 const test = suite('kolm compile / run');
-
-// A small slot task written as files, the way `kolm migrate convert` leaves them.
-function slotTask(): string {
-  const cities = ['Fresno', 'Anaheim', 'Portland', 'Seattle', 'Denver', 'Boston', 'Austin', 'Reno', 'Tucson', 'Dallas',
-    'Omaha', 'Tulsa', 'Miami', 'Atlanta', 'Chicago', 'Phoenix', 'Houston', 'Memphis', 'Toledo', 'Spokane', 'Boise', 'Eugene'];
-  const rand = seededRandom(11);
-  const pick = () => cities[Math.floor(rand() * cities.length)]!;
-  const lines: string[] = [];
-  for (let i = 0; i < 400; i++) {
-    const a = pick();
-    const b = pick();
-    const kind = i % 4;
-    const input = kind === 0 ? `I want to go from ${a} to ${b}.` : kind === 1 ? `Book me a bus to ${b}.` : kind === 2 ? `Leaving from ${a} please.` : 'Thanks, that is all.';
-    const out = kind === 0 ? { from_location: a, to_location: b } : kind === 1 ? { to_location: b } : kind === 2 ? { from_location: a } : {};
-    lines.push(JSON.stringify({ input, output: JSON.stringify(out) }));
-  }
-  const spec = { kolm: 1, name: 'slots', task: 'extract slots', shape: { input: 'string', output: 'string' }, gates: { K_min: 0.9 } };
-  return tmpdir({ 'train.jsonl': `${lines.join('\n')}\n`, 'spec.json': JSON.stringify(spec) });
-}
 
 test('compile writes one .kolm and prints the candidate table; run answers one input and a stream', async () => {
   const dir = slotTask();

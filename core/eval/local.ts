@@ -1,0 +1,47 @@
+// Evaluating a loaded artifact in-process: outputs from one batched run (which also gives throughput),
+// per-case latency from single predict() calls, the way a server answers one request at a time.
+import { performance } from 'node:perf_hooks';
+import type { Scorer } from '../kscore/index.ts';
+import type { Reporter } from '../progress.ts';
+import { silentReporter } from '../progress.ts';
+import type { Example, Predictor } from '../recipes/types.ts';
+import { buildReport, type EvalReport } from './report.ts';
+
+export interface LocalEvalOptions {
+  system: EvalReport['system'];
+  reporter?: Reporter;
+  /** Time single calls on at most this many cases (all by default). */
+  latencySample?: number;
+}
+
+const BATCH = 1024;
+
+export async function evaluatePredictor(predictor: Predictor, examples: readonly Example[], scorer: Scorer, opts: LocalEvalOptions): Promise<EvalReport> {
+  const reporter = opts.reporter ?? silentReporter;
+  const inputs = examples.map((e) => e.input);
+  const outputs: unknown[] = new Array(inputs.length);
+  const started = performance.now();
+  for (let i = 0; i < inputs.length; i += BATCH) {
+    const batch = await predictor.predictBatch(inputs.slice(i, i + BATCH));
+    batch.forEach((p, k) => (outputs[i + k] = p.output));
+    reporter.progress({ stage: 'eval:predict', done: Math.min(i + BATCH, inputs.length), total: inputs.length });
+  }
+  const seconds = (performance.now() - started) / 1000;
+
+  const sample = Math.min(inputs.length, opts.latencySample ?? inputs.length);
+  const latency: (number | undefined)[] = new Array(inputs.length).fill(undefined);
+  for (let i = 0; i < Math.min(20, sample); i++) await predictor.predict(inputs[i]!); // warm-up
+  for (let i = 0; i < sample; i++) {
+    const t0 = performance.now();
+    await predictor.predict(inputs[i]!);
+    latency[i] = performance.now() - t0;
+    if (i % 500 === 0) reporter.progress({ stage: 'eval:latency', done: i, total: sample });
+  }
+  reporter.progress({ stage: 'eval:latency', done: sample, total: sample });
+  return buildReport(
+    opts.system,
+    examples.map((e, i) => ({ input: e.input, reference: e.output, prediction: outputs[i], latency_ms: latency[i] })),
+    scorer,
+    { throughput_cases_per_s: seconds > 0 ? inputs.length / seconds : undefined },
+  );
+}

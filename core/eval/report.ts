@@ -1,0 +1,210 @@
+// An eval report (DESIGN §6): what a system answered on a set of cases, scored by the one K-score module.
+// The same builder serves the local artifact and a remote LoRAX/Predibase endpoint, so the two reports
+// of an A/B mean the same thing field by field. Pure: takes outputs and latencies, returns data.
+import { aggregate, jsonPairs, parseJsonValue, type Scorer } from '../kscore/index.ts';
+import type { OutputKind } from '../spec/index.ts';
+
+export const EVAL_REPORT_VERSION = 1;
+const WORST = 10;
+const CONFUSIONS = 10;
+
+export interface CaseOutcome {
+  input: unknown;
+  reference: unknown;
+  /** undefined when the system gave no answer (a remote error). */
+  prediction?: unknown;
+  latency_ms?: number;
+  error?: string;
+}
+
+export interface ScoredCase extends CaseOutcome {
+  index: number;
+  s: number;
+  pass: boolean;
+}
+
+export interface LabelStats {
+  label: string;
+  support: number;
+  predicted: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface FieldStats {
+  field: string;
+  support: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface LatencyStats {
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  n: number;
+}
+
+export interface EvalReport {
+  version: typeof EVAL_REPORT_VERSION;
+  system: { name: string; artifact?: string; endpoint?: string; adapter_id?: string };
+  kind: OutputKind;
+  cases: number;
+  passed: number;
+  pass_rate: number;
+  pass_rate_ci95: [number, number];
+  K: number;
+  K_ci95: [number, number];
+  errors: number;
+  latency_ms: LatencyStats | null;
+  /** Cases answered per second in one batched run, for the local artifact. */
+  throughput_cases_per_s?: number;
+  labels?: LabelStats[];
+  confusions?: { reference: string; prediction: string; count: number }[];
+  fields?: FieldStats[];
+  worst: ScoredCase[];
+  /** Every case, for `kolm compare` to find disagreements. */
+  results: { index: number; input: unknown; reference: unknown; prediction?: unknown; s: number; pass: boolean; latency_ms?: number; error?: string }[];
+  gates?: GateResult[];
+}
+
+export interface GateResult {
+  gate: string;
+  limit: number;
+  value: number | null;
+  pass: boolean;
+  /** What the miss is, in words, e.g. "K 0.812 is 0.038 under K_min 0.85". */
+  detail: string;
+}
+
+export function latencyStats(values: readonly number[]): LatencyStats | null {
+  if (values.length === 0) return null;
+  const sorted = Float64Array.from(values).sort();
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  const r = (x: number) => Number(x.toFixed(4));
+  return { p50: r(at(0.5)), p95: r(at(0.95)), p99: r(at(0.99)), mean: r(sum / sorted.length), n: sorted.length };
+}
+
+function labelBreakdown(cases: readonly ScoredCase[], scorer: Scorer) {
+  const norm = (v: unknown) => scorer.normalize(typeof v === 'string' ? v : JSON.stringify(v ?? ''));
+  const display = new Map<string, string>();
+  const support = new Map<string, number>();
+  const predicted = new Map<string, number>();
+  const correct = new Map<string, number>();
+  const confusion = new Map<string, number>();
+  for (const c of cases) {
+    const gold = norm(c.reference);
+    display.set(gold, String(c.reference));
+    support.set(gold, (support.get(gold) ?? 0) + 1);
+    if (c.prediction === undefined) continue;
+    const pred = norm(c.prediction);
+    if (!display.has(pred)) display.set(pred, String(c.prediction));
+    predicted.set(pred, (predicted.get(pred) ?? 0) + 1);
+    if (pred === gold) correct.set(gold, (correct.get(gold) ?? 0) + 1);
+    else confusion.set(`${gold}\u0000${pred}`, (confusion.get(`${gold}\u0000${pred}`) ?? 0) + 1);
+  }
+  const labels: LabelStats[] = [...support.keys()].sort().map((l) => {
+    const tp = correct.get(l) ?? 0;
+    const p = predicted.get(l) ?? 0;
+    const s = support.get(l)!;
+    const precision = p ? tp / p : 0;
+    const recall = s ? tp / s : 0;
+    return { label: display.get(l)!, support: s, predicted: p, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+  });
+  const confusions = [...confusion.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, CONFUSIONS)
+    .map(([k, count]) => {
+      const [g, p] = k.split('\u0000');
+      return { reference: display.get(g!)!, prediction: display.get(p!)!, count };
+    });
+  return { labels, confusions };
+}
+
+/** Per top-level JSON field: precision/recall of the (path, value) pairs under it. */
+function fieldBreakdown(cases: readonly ScoredCase[], scorer: Scorer): FieldStats[] {
+  const tp = new Map<string, number>();
+  const fp = new Map<string, number>();
+  const fn = new Map<string, number>();
+  // A pair is "path\u0000value" (kscore's jsonPairs); its field is the path's first key, "$" for a bare value.
+  const fieldOf = (pair: string) => pair.slice(0, pair.indexOf('\u0000')).split(/[.[]/)[0] || '$';
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const c of cases) {
+    const gold = jsonPairsOf(c.reference, scorer);
+    const pred = c.prediction === undefined ? [] : jsonPairsOf(c.prediction, scorer);
+    const left = new Map<string, number>();
+    for (const p of gold) left.set(p, (left.get(p) ?? 0) + 1);
+    for (const p of pred) {
+      const n = left.get(p) ?? 0;
+      if (n > 0) {
+        left.set(p, n - 1);
+        bump(tp, fieldOf(p));
+      } else bump(fp, fieldOf(p));
+    }
+    for (const [p, n] of left) for (let i = 0; i < n; i++) bump(fn, fieldOf(p));
+  }
+  const fields = new Set([...tp.keys(), ...fp.keys(), ...fn.keys()]);
+  return [...fields].sort().map((field) => {
+    const t = tp.get(field) ?? 0;
+    const precision = t + (fp.get(field) ?? 0) ? t / (t + (fp.get(field) ?? 0)) : 0;
+    const recall = t + (fn.get(field) ?? 0) ? t / (t + (fn.get(field) ?? 0)) : 0;
+    return { field, support: t + (fn.get(field) ?? 0), precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+  });
+}
+
+function jsonPairsOf(value: unknown, scorer: Scorer): string[] {
+  const parsed = parseJsonValue(value);
+  return parsed === undefined ? [] : jsonPairs(parsed, scorer.normalize);
+}
+
+/** Score every case and build the report. */
+export function buildReport(
+  system: EvalReport['system'],
+  outcomes: readonly CaseOutcome[],
+  scorer: Scorer,
+  extra: { throughput_cases_per_s?: number } = {},
+): EvalReport {
+  const cases: ScoredCase[] = outcomes.map((o, index) => {
+    const judged = o.prediction === undefined ? { s: 0, pass: false } : scorer.judge(o.prediction, [o.reference]);
+    return { ...o, index, s: judged.s, pass: judged.pass };
+  });
+  const summary = aggregate(cases);
+  const latencies = cases.flatMap((c) => (c.latency_ms === undefined || c.error ? [] : [c.latency_ms]));
+  const worst = cases
+    .filter((c) => !c.pass)
+    .sort((a, b) => a.s - b.s || a.index - b.index)
+    .slice(0, WORST);
+  const report: EvalReport = {
+    version: EVAL_REPORT_VERSION,
+    system,
+    kind: scorer.kind,
+    cases: summary.n,
+    passed: summary.passed,
+    pass_rate: summary.pass_rate,
+    pass_rate_ci95: summary.pass_rate_ci95,
+    K: summary.K,
+    K_ci95: summary.K_ci95,
+    errors: cases.filter((c) => c.error !== undefined).length,
+    latency_ms: latencyStats(latencies),
+    ...(extra.throughput_cases_per_s !== undefined ? { throughput_cases_per_s: Math.round(extra.throughput_cases_per_s) } : {}),
+    worst,
+    results: cases.map((c) => ({
+      index: c.index,
+      input: c.input,
+      reference: c.reference,
+      ...(c.prediction !== undefined ? { prediction: c.prediction } : {}),
+      s: c.s,
+      pass: c.pass,
+      ...(c.latency_ms !== undefined ? { latency_ms: Number(c.latency_ms.toFixed(4)) } : {}),
+      ...(c.error !== undefined ? { error: c.error } : {}),
+    })),
+  };
+  if (scorer.kind === 'label') Object.assign(report, labelBreakdown(cases, scorer));
+  if (scorer.kind === 'json') report.fields = fieldBreakdown(cases, scorer);
+  return report;
+}

@@ -1,0 +1,61 @@
+// `kolm compare a.json b.json`: the delta table of two eval reports (kolm vs Predibase), as text, JSON or
+// the GitHub Markdown the Action posts as its PR comment.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Command, Option } from 'clipanion';
+import { compareReports, renderComparisonMarkdown, renderComparisonText, type EvalReport } from '../../core/eval/index.ts';
+import { KolmError } from '../../core/errors.ts';
+import { writeFileAtomic } from '../../core/fs/atomic.ts';
+import { KolmCommand } from '../base-command.ts';
+
+export class CompareCommand extends KolmCommand {
+  static override paths = [['compare']];
+  static override usage = Command.Usage({
+    category: 'Evaluate',
+    description: 'Compare two eval reports (kolm vs Predibase) side by side',
+    details: `
+      Reads two reports written by \`kolm eval --out\` (or by an A/B) and prints K, pass rate and latency
+      side by side with the deltas, a verdict from the paired per-case differences (better / worse / on par
+      at 95 %), the cases where they disagree and the gates. --markdown writes the GitHub-flavoured
+      Markdown the Action posts on pull requests.
+    `,
+    examples: [
+      ['Compare kolm with the Predibase run', '$0 compare kolm-eval.json predibase-eval.json'],
+      ['Write the PR comment body', '$0 compare kolm-eval.json predibase-eval.json --markdown comment.md'],
+    ],
+  });
+
+  a = Option.String({ required: true, name: 'a.json' });
+  b = Option.String({ required: true, name: 'b.json' });
+  markdown = Option.String('--markdown', { description: 'Write the comparison as GitHub Markdown to this file (- for stdout)' });
+
+  async run(): Promise<number> {
+    const [a, b] = await Promise.all([readReport(resolve(this.context.cwd, this.a)), readReport(resolve(this.context.cwd, this.b))]);
+    const comparison = compareReports(a, b);
+    if (this.markdown === '-') this.out(renderComparisonMarkdown(comparison));
+    else if (this.markdown) await writeFileAtomic(resolve(this.context.cwd, this.markdown), renderComparisonMarkdown(comparison));
+    if (this.json) this.outJson(comparison);
+    else if (this.markdown !== '-') this.out(renderComparisonText(comparison));
+    return 0;
+  }
+}
+
+export async function readReport(path: string): Promise<EvalReport> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new KolmError((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'E_PATH_NOT_FOUND' : 'E_BAD_INPUT', `cannot read eval report ${path}: ${(err as Error).message}`, {
+      hint: 'write one with `kolm eval my.kolm --examples cases.jsonl --out report.json`',
+      place: { file: path },
+    });
+  }
+  const r = value as Partial<EvalReport>;
+  if (r?.version !== 1 || typeof r.K !== 'number' || !Array.isArray(r.results)) {
+    throw new KolmError('E_BAD_INPUT', `${path} is not a kolm eval report (version 1)`, {
+      hint: 'write one with `kolm eval ... --out report.json`',
+      place: { file: path },
+    });
+  }
+  return r as EvalReport;
+}

@@ -1,0 +1,36 @@
+// An eval report for a terminal: the headline, latency, the breakdown that fits the task, worst cases.
+import type { EvalReport } from '../../core/eval/index.ts';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const clip = (v: unknown, n: number) => {
+  const s = (v === undefined ? '(no answer)' : typeof v === 'string' ? v : JSON.stringify(v)).replace(/\s+/g, ' ');
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+};
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd());
+}
+
+export function renderEvalReport(r: EvalReport): string {
+  const out = [
+    `${r.system.name}: ${r.cases} cases (${r.kind}) · K ${r.K.toFixed(3)} [${r.K_ci95[0].toFixed(3)}, ${r.K_ci95[1].toFixed(3)}] · pass ${r.passed}/${r.cases} ${pct(r.pass_rate)} [${pct(r.pass_rate_ci95[0])}, ${pct(r.pass_rate_ci95[1])}]${r.errors ? ` · ${r.errors} errors` : ''}`,
+  ];
+  if (r.latency_ms) {
+    const l = r.latency_ms;
+    out.push(`latency per case: p50 ${l.p50} ms · p95 ${l.p95} ms · p99 ${l.p99} ms${r.throughput_cases_per_s ? ` · batched ${r.throughput_cases_per_s.toLocaleString('en-US')} cases/s` : ''}`);
+  }
+  if (r.labels?.length) {
+    out.push('', ...table([['label', 'support', 'precision', 'recall', 'f1'], ...r.labels.map((l) => [l.label, String(l.support), l.precision.toFixed(3), l.recall.toFixed(3), l.f1.toFixed(3)])]));
+    if (r.confusions?.length) out.push('', `costliest confusions: ${r.confusions.slice(0, 5).map((c) => `${c.reference}→${c.prediction} ×${c.count}`).join(', ')}`);
+  }
+  if (r.fields?.length) {
+    out.push('', ...table([['field', 'support', 'precision', 'recall', 'f1'], ...r.fields.map((f) => [f.field, String(f.support), f.precision.toFixed(3), f.recall.toFixed(3), f.f1.toFixed(3)])]));
+  }
+  if (r.worst.length) {
+    out.push('', `worst ${r.worst.length} cases:`);
+    for (const w of r.worst) out.push(`  #${w.index + 1} s=${w.s.toFixed(2)} ${clip(w.input, 60)}\n      gold ${clip(w.reference, 50)} · got ${clip(w.prediction, 50)}`);
+  }
+  for (const g of r.gates ?? []) out.push(`gate ${g.gate}: ${g.pass ? 'pass' : 'FAIL'} (${g.detail})`);
+  return out.join('\n');
+}
