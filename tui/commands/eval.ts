@@ -4,7 +4,14 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { writeFileAtomic } from '../../core/fs/atomic.ts';
-import { checkGates, evaluatePredictor, gateFailure, parseGates, type EvalReport } from '../../core/eval/index.ts';
+import * as t from 'typanion';
+import { buildReport, checkGates, compareReports, evaluatePredictor, gateFailure, parseGates, renderComparisonMarkdown, renderComparisonText, type EvalReport } from '../../core/eval/index.ts';
+import { KolmError } from '../../core/errors.ts';
+import { promptRenderer, remoteParameters, resolveEndpoint, runRemote } from '../../core/remote/index.ts';
+import type { Example } from '../../core/recipes/index.ts';
+import type { Spec } from '../../core/spec/index.ts';
+import type { Scorer } from '../../core/kscore/index.ts';
+import type { Reporter } from '../../core/progress.ts';
 import { createScorer, labelSet } from '../../core/kscore/index.ts';
 import { loadArtifact } from '../../core/runtime/index.ts';
 import { readExamples } from '../../core/seeds/index.ts';
@@ -23,10 +30,19 @@ export class EvalCommand extends KolmCommand {
 
       Gates default to the artifact's spec; --gates overrides them. A missed gate exits 3 and says which
       and by how much. --out writes the report as JSON (the input of \`kolm compare\`).
+
+      --against URL sends the same cases to the old endpoint: a LoRAX server (http://host:8080) or a
+      Predibase deployment URL. Inputs are rendered through the spec's prompt template; adapter id,
+      max_new_tokens and temperature come from the flags or the spec. The token is read from
+      PREDIBASE_API_TOKEN (or --token) and never printed, logged or cached. Requests are bounded
+      (--concurrency), timed out (--timeout) and retried with backoff on 429/5xx/dropped connections.
+      Results stream to a cache file (--cache, default next to --out), so an interrupted A/B resumes
+      where it stopped. Both sides are scored the same way and printed side by side.
     `,
     examples: [
       ['Score on the validation split', '$0 eval my.kolm --examples migrated/validation.jsonl'],
       ['Gate it in CI and keep the JSON', '$0 eval my.kolm --examples validation.jsonl --gates K_min=0.85,p50_ms_max=5 --out kolm-eval.json'],
+      ['A/B against the Predibase deployment', 'PREDIBASE_API_TOKEN=... $0 eval my.kolm --examples validation.jsonl --against https://serving.app.predibase.com/TENANT/deployments/v2/llms/DEPLOYMENT --adapter-id my-adapter/3 --out kolm-eval.json --markdown comment.md'],
     ],
   });
 
@@ -34,6 +50,17 @@ export class EvalCommand extends KolmCommand {
   examples = Option.String('--examples', { required: true, description: 'Cases to score (JSONL of {input, output})' });
   gates = Option.String('--gates', { description: 'Override the spec gates, e.g. K_min=0.85,p50_ms_max=200' });
   output = Option.String('--out', { description: 'Also write the report as JSON to this file' });
+  against = Option.String('--against', { description: 'LoRAX or Predibase endpoint URL to A/B against' });
+  adapterId = Option.String('--adapter-id', { description: 'parameters.adapter_id for the remote endpoint' });
+  token = Option.String('--token', { description: 'Bearer token for the endpoint (default: $PREDIBASE_API_TOKEN)' });
+  maxNewTokens = Option.String('--max-new-tokens', { description: 'Remote max_new_tokens (default: the spec)', validator: t.isNumber() });
+  temperature = Option.String('--temperature', { description: 'Remote temperature (default: the spec; 0 = greedy)', validator: t.isNumber() });
+  concurrency = Option.String('--concurrency', '4', { description: 'Remote requests in flight', validator: t.isNumber() });
+  timeout = Option.String('--timeout', '60', { description: 'Seconds per remote request', validator: t.isNumber() });
+  retries = Option.String('--retries', '4', { description: 'Retries per case on 429/5xx/dropped connections', validator: t.isNumber() });
+  cache = Option.String('--cache', { description: 'Resume cache for the remote results (JSONL)' });
+  remoteOut = Option.String('--remote-out', { description: 'Write the remote side\'s report as JSON to this file' });
+  markdown = Option.String('--markdown', { description: 'Write the kolm vs remote comparison as GitHub Markdown' });
 
   async run(): Promise<number> {
     const cwd = this.context.cwd;
@@ -52,7 +79,15 @@ export class EvalCommand extends KolmCommand {
     }
     report.gates = checkGates(report, this.gates ? parseGates(this.gates) : manifest.spec.gates);
     if (this.output) await writeFileAtomic(resolve(cwd, this.output), `${JSON.stringify(report, null, 2)}\n`);
-    if (this.json) this.outJson(report);
+
+    if (this.against) {
+      const remote = await this.evaluateRemote(manifest.spec, cases.examples, scorer, reporter);
+      const comparison = compareReports(report, remote);
+      if (this.remoteOut) await writeFileAtomic(resolve(cwd, this.remoteOut), `${JSON.stringify(remote, null, 2)}\n`);
+      if (this.markdown) await writeFileAtomic(resolve(cwd, this.markdown), renderComparisonMarkdown(comparison));
+      if (this.json) this.outJson({ kolm: report, remote, comparison });
+      else this.out(`${renderEvalReport(report)}\n\n${renderEvalReport(remote)}\n\n${renderComparisonText(comparison)}`);
+    } else if (this.json) this.outJson(report);
     else this.out(renderEvalReport(report));
     const failure = gateFailure(report.gates);
     if (failure) {
@@ -60,5 +95,44 @@ export class EvalCommand extends KolmCommand {
       return 3;
     }
     return 0;
+  }
+
+  private async evaluateRemote(spec: Spec, examples: readonly Example[], scorer: Scorer, reporter: Reporter): Promise<EvalReport> {
+    const endpoint = resolveEndpoint(this.against!);
+    const token = this.token ?? this.context.env.PREDIBASE_API_TOKEN;
+    if (endpoint.kind === 'predibase' && !token) {
+      throw new KolmError('E_USAGE', 'a Predibase endpoint needs a token', { hint: 'set PREDIBASE_API_TOKEN (or pass --token)' });
+    }
+    const render = promptRenderer(spec);
+    const overrides = {
+      ...(this.adapterId ? { adapter_id: this.adapterId } : {}),
+      ...(this.maxNewTokens !== undefined ? { max_new_tokens: this.maxNewTokens } : {}),
+      ...(this.temperature !== undefined ? { temperature: this.temperature } : {}),
+    };
+    const cachePath = this.cache
+      ? resolve(this.context.cwd, this.cache)
+      : this.output
+        ? resolve(this.context.cwd, `${this.output.replace(/\.json$/, '')}.remote-cache.jsonl`)
+        : undefined;
+    const results = await runRemote({
+      endpoint,
+      cases: examples.map((e, i) => ({ id: String(i + 1), prompt: render(e.input as never) })),
+      parameters: remoteParameters(spec, overrides),
+      token,
+      concurrency: this.concurrency,
+      timeoutMs: this.timeout * 1000,
+      retries: this.retries,
+      cachePath,
+      reporter,
+    });
+    const byId = new Map(results.map((r) => [r.id, r]));
+    return buildReport(
+      { name: endpoint.kind === 'predibase' ? 'Predibase' : 'LoRAX', endpoint: endpoint.display, ...(this.adapterId ? { adapter_id: this.adapterId } : {}) },
+      examples.map((e, i) => {
+        const r = byId.get(String(i + 1))!;
+        return { input: e.input, reference: e.output, prediction: r.output, latency_ms: r.latency_ms, ...(r.error ? { error: `${r.error.status ?? ''} ${r.error.message}`.trim() } : {}) };
+      }),
+      scorer,
+    );
   }
 }
