@@ -1,4 +1,4 @@
 export { findExports, getExport, tryExportAt } from './find.ts';
 export type { FoundExport } from './find.ts';
-export { migrateExport, specFileText } from './pipeline.ts';
-export type { MigrateOptions, MigrateResult } from './pipeline.ts';
+export { buildArtifact, migrateExport, specFileText } from './pipeline.ts';
+export type { BuildResult, MigrateOptions, MigrateResult } from './pipeline.ts';

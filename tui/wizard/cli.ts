@@ -3,7 +3,9 @@
 import { join, relative, resolve } from 'node:path';
 import { Builtins, Cli, Command, Option } from 'clipanion';
 import { specNameFromConfigPath } from '../../core/ludwig/index.ts';
-import { getExport, migrateExport } from '../../core/migrate/index.ts';
+import { buildArtifact, getExport, migrateExport } from '../../core/migrate/index.ts';
+import { formatCandidateTable } from '../../core/compile/index.ts';
+import { renderEvalReport } from '../render/eval.ts';
 import { KolmCommand, type KolmContext } from '../base-command.ts';
 import { renderReport } from '../commands/migrate/convert.ts';
 import { VERSION } from '../cli.ts';
@@ -15,7 +17,8 @@ export class MigrateWizardCommand extends KolmCommand {
     details: `
       Finds the export (a \`predibase-export/\` folder with the data files and the Ludwig config.yaml, and a
       \`predibase-adapter/\` folder beside it when there is one), translates the config to spec.json and
-      converts the data to train/validation/test JSONL in the --out folder.
+      converts the data to train/validation/test JSONL in the --out folder, compiles the best recipe into
+      <name>.kolm there and scores it on the export's validation (or test) split (eval.json).
     `,
     examples: [
       ['Migrate the export found in the current folder into kolm-out/<name>/', '$0 --yes'],
@@ -34,13 +37,19 @@ export class MigrateWizardCommand extends KolmCommand {
     const outDir = resolve(cwd, this.output ?? join('kolm-out', this.name ?? specNameFromConfigPath(found.config) ?? 'migration'));
     const reporter = this.reporter();
     const result = await migrateExport({ found, outDir, name: this.name }, reporter);
+    const built = await buildArtifact(result, reporter);
     if (this.json) {
-      this.outJson({ ok: true, ...result });
+      this.outJson({ ok: true, ...result, build: { ...built, evaluation: built.evaluation && { file: built.evaluation.file, reportPath: built.evaluation.reportPath, K: built.evaluation.report.K, pass_rate: built.evaluation.report.pass_rate } } });
       return 0;
     }
     const show = (p: string) => relative(cwd, p) || '.';
     this.out(renderReport(result.report, show));
-    this.out(`wrote ${show(result.specPath)} (task: ${result.spec.task})`);
+    this.out(`wrote ${show(result.specPath)} (task: ${result.spec.task})\n`);
+    this.out(formatCandidateTable(built.outcome.table));
+    this.out(`\nwrote ${show(built.artifactPath)} (${(built.bytes / 1024).toFixed(1)} KB, ${built.outcome.winner} recipe)`);
+    if (built.evaluation) this.out(`\n${renderEvalReport(built.evaluation.report)}`);
+    const cases = built.evaluation ? show(built.evaluation.file) : 'cases.jsonl';
+    this.out(`\nnext: kolm run ${show(built.artifactPath)} < ${cases}  ·  kolm inspect ${show(built.artifactPath)}`);
     return 0;
   }
 }
