@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertExport, openIngestDb, type IngestDb } from '../../../core/ingest/index.ts';
+import { histogramStats } from '../../../core/ingest/convert.ts';
 import type { InputMapping } from '../../../core/ludwig/types.ts';
 import { KolmError } from '../../../core/errors.ts';
 import { recordingReporter } from '../../../core/progress.ts';
@@ -196,6 +197,38 @@ test('a bad mapping is refused before anything is read', async () => {
   } catch (err) {
     assert.instance(err, KolmError);
     assert.is((err as KolmError).code, 'E_BAD_CONFIG');
+  }
+});
+
+test('order survives drops on a file of many row groups: no sort, and no hash join in the row filters', async () => {
+  // Several row groups (122,880 rows each), so DuckDB scans it on several threads; a join in the filter (DuckDB turns a long
+  // IN list inside CASE into one) wrote these rows out of order.
+  const n = 400_000;
+  const lines = ['q,a'];
+  for (let i = 0; i < n; i++) lines.push(i % 997 === 0 ? `q${i},"  "` : i % 991 === 0 ? `,a${i}` : `q${i},a${i % 13}`);
+  const d = files({ 'train.csv': `${lines.join('\n')}\n`, 'validation.csv': 'q,a\nv1,x\n  ,y\nv2,z\n' });
+  const { report, outDir } = await convert([d], { inputColumns: ['q'], outputColumn: 'a' });
+  const dropped = Math.ceil(n / 997) + Math.ceil(n / 991) - 1 + 1;
+  assert.is(report.totals.dropped.empty_output + report.totals.dropped.null_input + report.totals.dropped.empty_input, dropped);
+  const train = jsonl(join(outDir, 'train.jsonl')).map((r) => Number(String(r.input).slice(1)));
+  assert.is(train.length, n - dropped + 1);
+  assert.ok(train.every((v, i) => i === 0 || v > train[i - 1]!), 'train rows keep the file order');
+  assert.equal(jsonl(join(outDir, 'validation.jsonl')), [{ input: 'v1', output: 'x' }, { input: 'v2', output: 'z' }]);
+});
+
+test('length percentiles from histograms equal DuckDB quantile_disc', async () => {
+  const conn = await db.connect();
+  try {
+    for (const [rows, spread] of [[1, 5], [2, 5], [7, 3], [10, 10], [101, 50], [5000, 400]] as const) {
+      const [row] = await conn.all(`WITH t AS (SELECT (hash(i, ${rows}) % ${spread})::INTEGER AS l FROM range(${rows}) r(i))
+        SELECT quantile_disc(l, [0.5, 0.9, 0.99]) AS q, min(l) AS mn, max(l) AS mx, avg(l) AS mean,
+          (SELECT list({l: l, n: n}) FROM (SELECT l, count(*) AS n FROM t GROUP BY l)) AS hist FROM t`);
+      const stats = histogramStats(row!.hist as { l: unknown; n: unknown }[]);
+      assert.equal([stats.p50, stats.p90, stats.p99], (row!.q as number[]).map(Number), `${rows} rows`);
+      assert.equal([stats.min, stats.max, stats.mean], [Number(row!.mn), Number(row!.mx), Math.round(Number(row!.mean) * 10) / 10]);
+    }
+  } finally {
+    conn.close();
   }
 });
 
