@@ -34,9 +34,14 @@ export type ErrorCode =
   | 'E_BAD_ARTIFACT'
   | 'E_DIGEST_MISMATCH'
   | 'E_BAD_INPUT'
+  | 'E_BAD_SIGNATURE'
+  | 'E_UNSIGNED'
+  | 'E_BAD_KEY'
   // eval and gates
   | 'E_GATE_FAILED'
   | 'E_REMOTE'
+  // publishing
+  | 'E_PUBLISH'
   // I/O we could not complete
   | 'E_WRITE_FAILED';
 

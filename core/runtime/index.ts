@@ -4,10 +4,31 @@ import { readArtifact, type ArtifactContents } from '../artifact/index.ts';
 import { KolmError } from '../errors.ts';
 import { loadRecipe } from '../recipes/index.ts';
 import type { Predictor } from '../recipes/types.ts';
+import { verifyArtifactContents, type ArtifactSignatureState, type Trust } from '../sign/index.ts';
 
 export interface LoadedArtifact {
   contents: ArtifactContents;
   predictor: Predictor;
+  /** What the signature check found (absent only for callers of predictorFromContents). */
+  signature?: ArtifactSignatureState;
+}
+
+export interface LoadArtifactOptions {
+  /** Refuse an artifact without kolm.sig (`--require-signature`). */
+  requireSignature?: boolean;
+  /** Verify the signer: a public key, or a keyless identity + trusted root. Without it only content is compared. */
+  trust?: Trust;
+  /** How errors name the artifact (default: the path, or "artifact"). */
+  name?: string;
+}
+
+/**
+ * The signature gate before loading: a kolm.sig that does not match the artifact is refused (E_BAD_SIGNATURE,
+ * naming the entry), an unsigned artifact is refused under `requireSignature` (E_UNSIGNED), and with `trust`
+ * the signature itself is verified. The entry digests were already checked by the reader.
+ */
+export function verifyArtifactSignature(contents: ArtifactContents, options: LoadArtifactOptions & { file: string }): ArtifactSignatureState {
+  return verifyArtifactContents(contents, { file: options.file, trust: options.trust, requireSignature: options.requireSignature });
 }
 
 export async function predictorFromContents(contents: ArtifactContents, file = 'artifact'): Promise<Predictor> {
@@ -29,9 +50,10 @@ export async function predictorFromContents(contents: ArtifactContents, file = '
   return loadRecipe(manifest.recipe.type, config, entries);
 }
 
-/** Read, verify and load an artifact from a path or its bytes. */
-export async function loadArtifact(source: string | Uint8Array): Promise<LoadedArtifact> {
-  const contents = await readArtifact(source);
-  const file = typeof source === 'string' ? source : 'artifact';
-  return { contents, predictor: await predictorFromContents(contents, file) };
+/** Read, verify (digests, then signature: see verifyArtifactSignature) and load an artifact from a path or its bytes. */
+export async function loadArtifact(source: string | Uint8Array, options: LoadArtifactOptions = {}): Promise<LoadedArtifact> {
+  const file = options.name ?? (typeof source === 'string' ? source : 'artifact');
+  const contents = await readArtifact(source, options.name ? { name: options.name } : {});
+  const signature = verifyArtifactSignature(contents, { ...options, file });
+  return { contents, signature, predictor: await predictorFromContents(contents, file) };
 }

@@ -10,6 +10,8 @@ import type { RecipeType } from '../../core/recipes/index.ts';
 import { readExamples } from '../../core/seeds/index.ts';
 import { parseSpecText, type Spec } from '../../core/spec/index.ts';
 import { KolmCommand } from '../base-command.ts';
+import { formatSigner, sidecarName, signArtifact, writeSignedFiles, type SignedArtifact } from '../../core/sign/index.ts';
+import { signFlags, signingMethodFrom } from '../sign-flags.ts';
 
 const RECIPES = ['lookup', 'extract', 'classifier', 'composite'] as const;
 
@@ -44,6 +46,13 @@ export class CompileCommand extends KolmCommand {
     description: 'Also write the measured p50 latency into the manifest (the bytes then differ run to run)',
   });
   name = Option.String('--name', { description: 'Artifact name (default: spec name, else the output file name)' });
+  sign = Option.Boolean('--sign', false, { description: 'Sign the artifact as the last step (with --key FILE or --keyless; see `kolm sign`)' });
+  key = signFlags.key();
+  keyless = signFlags.keyless();
+  fulcioUrl = signFlags.fulcioUrl();
+  rekorUrl = signFlags.rekorUrl();
+  tsaUrl = signFlags.tsaUrl();
+  tlog = signFlags.tlog();
 
   async run(): Promise<number> {
     const cwd = this.context.cwd;
@@ -55,6 +64,8 @@ export class CompileCommand extends KolmCommand {
       }
       return r as RecipeType;
     });
+    // Read the key (or check the OIDC setup is named) before compiling, so a bad key fails in a second.
+    const signing = this.sign || this.key || this.keyless ? await signingMethodFrom(this, this.context) : undefined;
     const reporter = this.reporter();
     const shape = { input: spec.shape.input, output: spec.shape.output };
     const train = await readExamples(resolve(cwd, this.examples), shape);
@@ -72,12 +83,19 @@ export class CompileCommand extends KolmCommand {
       recordLatency: this.recordLatency,
     });
     await outcome.predictor.close?.();
-    await saveArtifact(outPath, bytes);
+    let signed: SignedArtifact | undefined;
+    if (signing) {
+      signed = await signArtifact(bytes, signing.method, { fileName: basename(outPath), name: this.output, secrets: signing.secrets });
+      await writeSignedFiles(outPath, signed, sidecarName(outPath), this.output);
+    } else {
+      await saveArtifact(outPath, bytes);
+    }
 
     const summary = {
       ok: true,
       artifact: outPath,
-      bytes: bytes.length,
+      bytes: signed ? signed.artifact.length : bytes.length,
+      ...(signed ? { signed: { bundle: sidecarName(outPath), signer: signed.signer, root_digest: signed.rootDigest } } : {}),
       kind: outcome.kind,
       winner: outcome.winner,
       folds: outcome.folds,
@@ -97,7 +115,8 @@ export class CompileCommand extends KolmCommand {
       const e = outcome.eval;
       this.out(`eval:   K ${e.K.toFixed(3)} [${e.K_low.toFixed(3)}, ${e.K_high.toFixed(3)}] · pass ${(e.pass_rate * 100).toFixed(1)}% on ${e.n} cases`);
     }
-    this.out(`wrote ${relative(cwd, outPath) || outPath} (${(bytes.length / 1024).toFixed(1)} KB)`);
+    this.out(`wrote ${relative(cwd, outPath) || outPath} (${((signed ? signed.artifact : bytes).length / 1024).toFixed(1)} KB)`);
+    if (signed) this.out(`signed by ${formatSigner(signed.signer)}; bundle ${relative(cwd, sidecarName(outPath))}`);
     return 0;
   }
 }

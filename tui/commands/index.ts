@@ -4,15 +4,21 @@ import { CompareCommand } from './compare.ts';
 import { CompileCommand } from './compile.ts';
 import { EvalCommand } from './eval.ts';
 import { InspectCommand } from './inspect.ts';
+import { KeygenCommand } from './keygen.ts';
 import { MigrateConvertCommand } from './migrate/convert.ts';
 import { MigrateSpecCommand } from './migrate/spec.ts';
+import { PublishCommand } from './publish.ts';
 import { RunCommand } from './run.ts';
+import { ServeCommand } from './serve.ts';
 import { SeedsValidateCommand } from './seeds/validate.ts';
+import { SignCommand } from './sign.ts';
 import { SpecSchemaCommand } from './spec/schema.ts';
+import { VerifyCommand } from './verify.ts';
 
 export const commands: CommandClass<any>[] = [
   CompileCommand,
   RunCommand,
+  ServeCommand,
   EvalCommand,
   CompareCommand,
   InspectCommand,
@@ -20,4 +26,8 @@ export const commands: CommandClass<any>[] = [
   MigrateSpecCommand,
   SeedsValidateCommand,
   SpecSchemaCommand,
+  KeygenCommand,
+  SignCommand,
+  VerifyCommand,
+  PublishCommand,
 ];

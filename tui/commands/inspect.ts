@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { KolmError } from '../../core/errors.ts';
 import { MANIFEST_ENTRY, SIGNATURE_ENTRY, readArtifact, type ArtifactContents, type ManifestMetrics } from '../../core/artifact/index.ts';
+import { describeSigner, formatSigner, parseBundle, type SignerInfo } from '../../core/sign/index.ts';
 import { KolmCommand } from '../base-command.ts';
 
 export class InspectCommand extends KolmCommand {
@@ -34,6 +35,7 @@ export class InspectCommand extends KolmCommand {
       sha256: whole.sha256,
       root_digest: artifact.rootDigest,
       signature: artifact.signature ? 'signed' : 'unsigned',
+      ...(artifact.signature ? { signer: claimedSigner(artifact.signature) } : {}),
     };
     if (this.json) {
       this.outJson({ ok: true, ...summary, manifest: artifact.manifest });
@@ -65,6 +67,16 @@ interface Summary {
   sha256: string;
   root_digest: string;
   signature: string;
+  signer?: SignerInfo | { kind: 'unreadable'; problem: string };
+}
+
+/** Who kolm.sig says signed it: a claim read from the bundle, which `kolm verify` proves or refutes. */
+function claimedSigner(signature: Uint8Array): SignerInfo | { kind: 'unreadable'; problem: string } {
+  try {
+    return describeSigner(parseBundle(signature, 'kolm.sig'));
+  } catch (err) {
+    return { kind: 'unreadable', problem: (err as Error).message };
+  }
 }
 
 function renderSummary(s: Summary, artifact: ArtifactContents): string {
@@ -90,6 +102,7 @@ function renderSummary(s: Summary, artifact: ArtifactContents): string {
   rows.push(['sha256', s.sha256]);
   rows.push(['root digest', s.root_digest]);
   rows.push(['signature', s.signature === 'signed' ? 'signed (not verified here: run kolm verify)' : 'unsigned']);
+  if (s.signer) rows.push(['signer', s.signer.kind === 'unreadable' ? `unknown: ${s.signer.problem}` : `${formatSigner(s.signer)} (claimed)`]);
 
   const width = Math.max(...rows.map(([k]) => k.length));
   const lines = [`${s.file}: .kolm format ${m.format}`, ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`), '', 'entries'];
