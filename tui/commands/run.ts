@@ -9,6 +9,7 @@ import { loadArtifact } from '../../core/runtime/index.ts';
 import { checkShape, LineSplitter } from '../../core/seeds/index.ts';
 import type { Shape } from '../../core/spec/index.ts';
 import { KolmCommand } from '../base-command.ts';
+import { trustFlags, trustFrom } from '../sign-flags.ts';
 
 const BATCH = 256;
 
@@ -22,7 +23,8 @@ export class RunCommand extends KolmCommand {
       \`{"input": ...}\` (other keys are ignored), and writes one line per input, in order:
       \`{"output": ..., "confidence": ...}\`. A line that cannot be run is answered with
       \`{"line": N, "error": {...}}\`, reported on stderr, and the stream goes on (exit 1 at the end).
-      The artifact's digests are checked before anything runs.
+      The artifact's digests are checked before anything runs, and its kolm.sig when it has one;
+      --require-signature refuses unsigned artifacts, --key / --certificate-identity check the signer.
     `,
     examples: [
       ['One input', `$0 run my.kolm '{"input": "What is the capital of Peru ?"}'`],
@@ -33,9 +35,19 @@ export class RunCommand extends KolmCommand {
   artifact = Option.String({ required: true, name: 'artifact.kolm' });
   inline = Option.String({ required: false, name: 'json' });
   inputFile = Option.String('--input', { description: 'JSONL file to read instead of stdin' });
+  requireSignature = Option.Boolean('--require-signature', false, { description: 'Refuse an artifact without a valid kolm.sig' });
+  key = trustFlags.key();
+  identity = trustFlags.identity();
+  identityRegexp = trustFlags.identityRegexp();
+  issuer = trustFlags.issuer();
+  trustedRoot = trustFlags.trustedRoot();
 
   async run(): Promise<number> {
-    const { contents, predictor } = await loadArtifact(resolve(this.context.cwd, this.artifact));
+    const trust = await trustFrom(this, this.context);
+    const { contents, predictor } = await loadArtifact(resolve(this.context.cwd, this.artifact), {
+      requireSignature: this.requireSignature,
+      ...(trust ? { trust } : {}),
+    });
     const shape = contents.manifest.spec.shape.input;
     try {
       if (this.inline !== undefined) {

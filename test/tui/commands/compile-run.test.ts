@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kolm } from '../../_util/cli.ts';
-import { listFiles, tmpdir } from '../../_util/tmp.ts';
+import { listFiles } from '../../_util/tmp.ts';
 import { slotTask } from '../../_util/slot-task.ts';
 
 const test = suite('kolm compile / run');
@@ -78,6 +78,16 @@ test('bad seeds are refused with their line numbers; a tampered artifact is refu
   const run = await kolm(['run', out, '{"input": "x"}']);
   assert.is(run.code, 1);
   assert.match(run.stderr, /E_DIGEST_MISMATCH|E_BAD_ARTIFACT/);
+});
+
+test('run --require-signature refuses an unsigned artifact', async () => {
+  const dir = slotTask();
+  const out = join(dir, 'u.kolm');
+  assert.is((await kolm(['compile', '--spec', join(dir, 'spec.json'), '--examples', join(dir, 'train.jsonl'), '--out', out])).code, 0);
+  const r = await kolm(['run', out, '--require-signature', '{"input": "Book me a bus to Reno."}']);
+  assert.is(r.code, 1);
+  assert.match(r.stderr, /E_UNSIGNED/);
+  assert.is(r.stdout, '');
 });
 
 test.run();
