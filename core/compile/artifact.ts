@@ -26,15 +26,23 @@ function manifestMetrics(m: Metrics, recordLatency: boolean | undefined) {
   return { K: round(m.K), pass_rate: round(m.pass_rate), n: m.n, ...(recordLatency ? { p50_ms: round(m.p50_ms, 4) } : {}) };
 }
 
+/** What the recipe really stored its weights as (a classifier falls back to f16 when int8 costs accuracy). */
+function storedQuantization(type: string, config: Record<string, unknown>): 'int8' | 'f16' | 'none' {
+  const storages =
+    type === 'composite' ? ((config.labels as { config: { storage?: unknown } }[]) ?? []).map((l) => l.config.storage) : [config.storage];
+  if (storages.includes('int8')) return 'int8';
+  if (storages.includes('f16')) return 'f16';
+  return 'none';
+}
+
 export function recipeManifest(outcome: CompileOutcome, meta: ArtifactMeta): ManifestInput {
-  const usesWeights = outcome.winner === 'classifier' || outcome.winner === 'composite';
   return {
     name: meta.name,
     created: meta.created,
     spec: meta.spec,
     kind: 'recipe',
     recipe: { type: outcome.winner, entry: RECIPE_CONFIG_ENTRY },
-    quantization: usesWeights ? (meta.spec.quantization ?? 'int8') : 'none',
+    quantization: storedQuantization(outcome.winner, outcome.saved.config),
     metrics: {
       validation: manifestMetrics(outcome.validation, meta.recordLatency),
       ...(outcome.eval ? { eval: manifestMetrics(outcome.eval, meta.recordLatency) } : {}),

