@@ -1,0 +1,146 @@
+// The artifacts one server answers for, by name (LoRAX's adapter_id / the OpenAI model field), and how
+// they are loaded: every digest checked by the one reader, then the signature: refused when missing under
+// `requireSignature`, checked by `verifySignature` when one is given (the seam signing plugs into).
+// A set can swap one artifact for a newer version of it (`--watch`) while requests run on the old one.
+import type { ArtifactContents, Manifest } from '../artifact/index.ts';
+import { readArtifact } from '../artifact/index.ts';
+import { KolmError } from '../errors.ts';
+import type { Predictor } from '../recipes/types.ts';
+import { predictorFromContents } from '../runtime/index.ts';
+import { inputMapper, type InputMapper } from './inputs.ts';
+
+/** What a signature check reports; it throws a KolmError (E_BAD_SIGNATURE) when the signature is bad. */
+export interface SignatureCheck {
+  signer?: string;
+}
+
+/** Verifies kolm.sig against the artifact's digests (lands with signing; see reference/signing.md). */
+export type SignatureVerifier = (contents: ArtifactContents, file: string) => Promise<SignatureCheck>;
+
+export interface ServedArtifact {
+  name: string;
+  /** Where it was loaded from ("" for bytes). */
+  path: string;
+  manifest: Manifest;
+  rootDigest: string;
+  signature: 'verified' | 'unverified' | 'absent';
+  signer?: string;
+  predictor: Predictor;
+  toInput: InputMapper;
+  /** Requests using this version now; a replaced version is closed when this reaches 0. */
+  inFlight: number;
+  retired: boolean;
+}
+
+export interface LoadOptions {
+  requireSignature?: boolean;
+  verifySignature?: SignatureVerifier;
+}
+
+/** Read, verify and load one artifact for serving. */
+export async function loadServedArtifact(source: string | Uint8Array, options: LoadOptions = {}): Promise<ServedArtifact> {
+  const file = typeof source === 'string' ? source : '<artifact bytes>';
+  const contents = await readArtifact(source);
+  let signature: ServedArtifact['signature'] = 'absent';
+  let signer: string | undefined;
+  if (!contents.signature) {
+    if (options.requireSignature) {
+      throw new KolmError('E_UNSIGNED', `${file} has no kolm.sig and --require-signature is set`, {
+        hint: 'sign it with kolm sign, or serve it without --require-signature',
+        place: { file },
+      });
+    }
+  } else if (options.verifySignature) {
+    signer = (await options.verifySignature(contents, file)).signer;
+    signature = 'verified';
+  } else {
+    signature = 'unverified';
+  }
+  const m = contents.manifest;
+  return {
+    name: m.name,
+    path: typeof source === 'string' ? source : '',
+    manifest: m,
+    rootDigest: contents.rootDigest,
+    signature,
+    ...(signer ? { signer } : {}),
+    predictor: await predictorFromContents(contents, file),
+    toInput: inputMapper(m.name, m.spec.shape.input, m.spec.prompt?.template),
+    inFlight: 0,
+    retired: false,
+  };
+}
+
+export class ArtifactSet {
+  private byName = new Map<string, ServedArtifact>();
+  private order: ServedArtifact[] = [];
+
+  constructor(artifacts: readonly ServedArtifact[]) {
+    if (artifacts.length === 0) throw new KolmError('E_USAGE', 'no artifacts to serve', { hint: 'pass one or more .kolm files' });
+    for (const a of artifacts) {
+      const twin = this.byName.get(a.name);
+      if (twin) {
+        throw new KolmError('E_USAGE', `two artifacts are named "${a.name}" (${twin.path || 'bytes'} and ${a.path || 'bytes'})`, {
+          hint: 'adapter_id picks artifacts by name: recompile one with kolm compile --name',
+        });
+      }
+      this.byName.set(a.name, a);
+      this.order.push(a);
+    }
+  }
+
+  /** The first artifact: what a request without adapter_id gets. */
+  get default(): ServedArtifact {
+    return this.order[0]!;
+  }
+
+  list(): readonly ServedArtifact[] {
+    return this.order;
+  }
+
+  /** By adapter_id: null or "" (or the default's name) → the default; unknown → undefined. */
+  resolve(id: string | null | undefined): ServedArtifact | undefined {
+    if (id === null || id === undefined || id === '') return this.order[0];
+    return this.byName.get(id);
+  }
+
+  /** Take a version for one request; give it back with `release`. */
+  acquire(a: ServedArtifact): ServedArtifact {
+    a.inFlight++;
+    return a;
+  }
+
+  async release(a: ServedArtifact): Promise<void> {
+    a.inFlight--;
+    if (a.retired && a.inFlight === 0) await a.predictor.close?.();
+  }
+
+  /**
+   * Put `next` in the place of the artifact loaded from the same path. Requests that hold the old version
+   * finish on it; it is closed after the last one. A name taken by another artifact is refused.
+   */
+  async replace(next: ServedArtifact): Promise<ServedArtifact> {
+    const i = this.order.findIndex((a) => a.path === next.path);
+    if (i < 0) throw new KolmError('E_USAGE', `${next.path} is not served here`);
+    const old = this.order[i]!;
+    const twin = this.byName.get(next.name);
+    if (twin && twin !== old) {
+      throw new KolmError('E_USAGE', `${next.path} is now named "${next.name}", which another served artifact already uses`, {
+        hint: 'give each artifact its own name (kolm compile --name)',
+      });
+    }
+    this.order[i] = next;
+    this.byName.delete(old.name);
+    this.byName.set(next.name, next);
+    old.retired = true;
+    if (old.inFlight === 0) await old.predictor.close?.();
+    return old;
+  }
+
+  async closeAll(): Promise<void> {
+    for (const a of this.order) {
+      a.retired = true;
+      if (a.inFlight === 0) await a.predictor.close?.();
+    }
+  }
+}

@@ -1,0 +1,117 @@
+// `kolm serve` benchmark: POST /generate on a compiled artifact, side by side with a bare node:http server
+// that answers a fixed JSON body (the ceiling on this machine). Each server runs in its own process, the
+// load generator (autocannon, loopback, fixed duration) in this one. Prints req/s for both and their
+// ratio, p50/p99 latency, errors and the server's peak RSS. Targets: ≥ 0.6 of the ceiling, p99 < 10 ms at
+// 50 connections, zero errors.
+//
+//   node --import tsx scripts/bench/serve.ts [--duration 10] [--connections 50] [--logs]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// @ts-expect-error autocannon ships no types
+import autocannon from 'autocannon';
+import { slotArtifact } from '../../test/_util/slot-task.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: string) => {
+  const i = args.indexOf(name);
+  return i === -1 ? dflt : args[i + 1]!;
+};
+const duration = Number(arg('--duration', '10'));
+const connections = Number(arg('--connections', '50'));
+const withLogs = args.includes('--logs');
+
+const BODY = JSON.stringify({ inputs: 'I want to go from Fresno to Boston.', parameters: { max_new_tokens: 64 } });
+const FIXED = JSON.stringify({ generated_text: '{"from_location":"Fresno","to_location":"Boston"}' });
+
+const BARE = `
+const http = require('node:http');
+const body = ${JSON.stringify(FIXED)};
+const server = http.createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  });
+});
+server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ msg: 'listening', url: 'http://127.0.0.1:' + server.address().port })));
+`;
+
+function start(cmd: string, argv: string[]): Promise<{ proc: ChildProcess; url: string }> {
+  const proc = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const onData = (d: Buffer) => {
+      buf += d;
+      for (const line of buf.split('\n')) {
+        if (!line.startsWith('{')) continue;
+        try {
+          const l = JSON.parse(line);
+          if (l.msg === 'listening') {
+            // Drain the rest (request logs with --logs) so the pipe never blocks the server.
+            proc.stdout!.off('data', onData);
+            proc.stdout!.resume();
+            return resolve({ proc, url: l.url });
+          }
+        } catch {
+          /* a partial line */
+        }
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.on('exit', (code) => reject(new Error(`${argv.join(' ')} exited ${code}`)));
+  });
+}
+
+function peakRssMB(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+interface Result {
+  side: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+  rssMB: number;
+}
+
+async function load(side: string, url: string, pid: number): Promise<Result> {
+  const opts = {
+    url: `${url}/generate`, method: 'POST', body: BODY, headers: { 'content-type': 'application/json' }, connections, duration, pipelining: 1,
+  };
+  await autocannon({ ...opts, duration: 2 }); // warm-up (JIT, connection setup)
+  const r = await autocannon(opts);
+  return {
+    side, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx,
+    requests: r.requests.total, rssMB: peakRssMB(pid),
+  };
+}
+
+const dir = await slotArtifact();
+const artifact = join(dir, 'slots.kolm');
+const bare = await start(process.execPath, ['-e', BARE]);
+const kolm = await start(process.execPath, [join(root, 'bin/kolm.mjs'), 'serve', artifact, '--port', '0', ...(withLogs ? [] : ['--quiet'])]);
+try {
+  const ceiling = await load('bare node:http (fixed body)', bare.url, bare.proc.pid!);
+  const ours = await load(`kolm serve /generate${withLogs ? ' (request logs on)' : ' (--quiet)'}`, kolm.url, kolm.proc.pid!);
+  const fmt = (r: Result) =>
+    `${r.side.padEnd(36)} ${r.rps.toFixed(0).padStart(8)} req/s  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(3)} ms  ` +
+    `errors ${r.errors}  non-2xx ${r.non2xx}  requests ${r.requests}  peak RSS ${r.rssMB.toFixed(0)} MB`;
+  console.log(`\n${connections} connections, ${duration} s each, loopback, ${process.version}`);
+  console.log(fmt(ceiling));
+  console.log(fmt(ours));
+  const ratio = ours.rps / ceiling.rps;
+  console.log(`ratio ${ratio.toFixed(2)} of the ceiling (target ≥ 0.60); p99 ${ours.p99} ms (target < 10 ms); errors ${ours.errors + ours.non2xx} (target 0)`);
+  const pass = ratio >= 0.6 && ours.p99 < 10 && ours.errors + ours.non2xx === 0;
+  console.log(pass ? 'PASS' : 'MISS');
+  process.exitCode = pass ? 0 : 1;
+} finally {
+  bare.proc.kill('SIGTERM');
+  kolm.proc.kill('SIGTERM');
+}
