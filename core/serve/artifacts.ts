@@ -1,21 +1,15 @@
 // The artifacts one server answers for, by name (LoRAX's adapter_id / the OpenAI model field), and how
-// they are loaded: every digest checked by the one reader, then the signature: refused when missing under
-// `requireSignature`, checked by `verifySignature` when one is given (the seam signing plugs into).
+// they are loaded: every digest checked by the one reader, then the runtime's one signature gate (a kolm.sig
+// that does not match is refused; unsigned is refused under `requireSignature`; the signer is checked when
+// a trust is given).
 // A set can swap one artifact for a newer version of it (`--watch`) while requests run on the old one.
 import type { ArtifactContents, Manifest } from '../artifact/index.ts';
 import { readArtifact } from '../artifact/index.ts';
 import { KolmError } from '../errors.ts';
 import type { Predictor } from '../recipes/types.ts';
-import { predictorFromContents } from '../runtime/index.ts';
+import { predictorFromContents, verifyArtifactSignature } from '../runtime/index.ts';
+import { formatSigner, type Trust } from '../sign/index.ts';
 import { inputMapper, type InputMapper } from './inputs.ts';
-
-/** What a signature check reports; it throws a KolmError (E_BAD_SIGNATURE) when the signature is bad. */
-export interface SignatureCheck {
-  signer?: string;
-}
-
-/** Verifies kolm.sig against the artifact's digests (lands with signing; see reference/signing.md). */
-export type SignatureVerifier = (contents: ArtifactContents, file: string) => Promise<SignatureCheck>;
 
 export interface ServedArtifact {
   name: string;
@@ -23,7 +17,8 @@ export interface ServedArtifact {
   path: string;
   manifest: Manifest;
   rootDigest: string;
-  signature: 'verified' | 'unverified' | 'absent';
+  /** verified: signer checked under a trust; unverified: kolm.sig matches, signer not checked. */
+  signature: 'verified' | 'unverified' | 'unsigned';
   signer?: string;
   predictor: Predictor;
   toInput: InputMapper;
@@ -34,28 +29,17 @@ export interface ServedArtifact {
 
 export interface LoadOptions {
   requireSignature?: boolean;
-  verifySignature?: SignatureVerifier;
+  /** A public key or keyless identity to check the signer against. */
+  trust?: Trust;
 }
 
 /** Read, verify and load one artifact for serving. */
 export async function loadServedArtifact(source: string | Uint8Array, options: LoadOptions = {}): Promise<ServedArtifact> {
   const file = typeof source === 'string' ? source : '<artifact bytes>';
   const contents = await readArtifact(source);
-  let signature: ServedArtifact['signature'] = 'absent';
-  let signer: string | undefined;
-  if (!contents.signature) {
-    if (options.requireSignature) {
-      throw new KolmError('E_UNSIGNED', `${file} has no kolm.sig and --require-signature is set`, {
-        hint: 'sign it with kolm sign, or serve it without --require-signature',
-        place: { file },
-      });
-    }
-  } else if (options.verifySignature) {
-    signer = (await options.verifySignature(contents, file)).signer;
-    signature = 'verified';
-  } else {
-    signature = 'unverified';
-  }
+  const checked = verifyArtifactSignature(contents, { file, requireSignature: options.requireSignature, trust: options.trust });
+  const signature = checked.state;
+  const signer = checked.signer ? formatSigner(checked.signer) : undefined;
   const m = contents.manifest;
   return {
     name: m.name,

@@ -3,7 +3,7 @@
 export { createHandler, DEFAULT_SERVE_LIMITS } from './handler.ts';
 export type { HandlerDeps, ServeHandler, ServeLimits, RequestLog } from './handler.ts';
 export { ArtifactSet, loadServedArtifact } from './artifacts.ts';
-export type { ServedArtifact, LoadOptions, SignatureVerifier, SignatureCheck } from './artifacts.ts';
+export type { ServedArtifact, LoadOptions } from './artifacts.ts';
 export { ServeError, toServeError } from './errors.ts';
 export { Metrics } from './metrics.ts';
 export { listen } from './listen.ts';

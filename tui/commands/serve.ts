@@ -9,6 +9,7 @@ import {
   ArtifactSet, createHandler, listen, loadServedArtifact, Metrics, watchFiles, type LoadOptions, type ServedArtifact,
 } from '../../core/serve/index.ts';
 import { KolmCommand } from '../base-command.ts';
+import { trustFlags, trustFrom } from '../sign-flags.ts';
 import { VERSION } from '../cli.ts';
 
 export class ServeCommand extends KolmCommand {
@@ -44,6 +45,11 @@ export class ServeCommand extends KolmCommand {
   watch = Option.Boolean('--watch', false, { description: 'Reload an artifact when its file is replaced' });
   quiet = Option.Boolean('--quiet', false, { description: 'No per-request log lines' });
   requireSignature = Option.Boolean('--require-signature', false, { description: 'Refuse artifacts without kolm.sig' });
+  key = trustFlags.key();
+  identity = trustFlags.identity();
+  identityRegexp = trustFlags.identityRegexp();
+  issuer = trustFlags.issuer();
+  trustedRoot = trustFlags.trustedRoot();
   maxConcurrency = Option.String('--max-concurrency', '1024', {
     description: 'Generate requests in flight before answering 429 overloaded',
     validator: t.cascade(t.isNumber(), t.isInteger(), t.isAtLeast(1)),
@@ -63,15 +69,15 @@ export class ServeCommand extends KolmCommand {
     const event = (msg: string, extra: Record<string, unknown> = {}) => line({ time: new Date().toISOString(), level: 'info', msg, ...extra });
 
     const paths = this.artifacts.map((a) => resolve(this.context.cwd, a));
-    // The seam for signature verification: signing (kolm sign / verify) plugs its verifier in here.
-    const loadOptions: LoadOptions = { requireSignature: this.requireSignature };
+    const trust = await trustFrom(this, this.context);
+    const loadOptions: LoadOptions = { requireSignature: this.requireSignature, ...(trust ? { trust } : {}) };
     const loaded: ServedArtifact[] = [];
     for (const p of paths) loaded.push(await loadServedArtifact(p, loadOptions));
     const set = new ArtifactSet(loaded);
     for (const a of loaded) {
       event('artifact loaded', { artifact: a.name, path: a.path, root_digest: a.rootDigest, signature: a.signature });
       if (a.signature === 'unverified') {
-        event('signature not verified', { artifact: a.name, level: 'warn', hint: 'this build has no signature verifier; digests were checked' });
+        event('signer not verified', { artifact: a.name, level: 'warn', hint: 'kolm.sig matches the artifact; pass --key or --certificate-identity to check who signed it' });
       }
     }
 
