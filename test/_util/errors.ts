@@ -12,3 +12,15 @@ export async function errorOf(fn: () => unknown): Promise<KolmError> {
   assert.unreachable('expected a KolmError');
   throw new Error('unreachable');
 }
+
+/** The KolmError a synchronous call throws. */
+export function errorOfSync(fn: () => unknown): KolmError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof KolmError) return err;
+    throw err;
+  }
+  assert.unreachable('expected a KolmError');
+  throw new Error('unreachable');
+}

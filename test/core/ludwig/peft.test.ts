@@ -3,18 +3,10 @@ import * as assert from 'uvu/assert';
 import { KolmError } from '../../../core/errors.ts';
 import { crossCheckAdapter, parsePeftAdapterConfig } from '../../../core/ludwig/index.ts';
 import { jsonErrorPosition } from '../../../core/ludwig/peft.ts';
+import { errorOfSync } from '../../_util/errors.ts';
 
 const test = suite('peft adapter_config.json');
 
-function errorOf(fn: () => unknown): KolmError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof KolmError) return err;
-    throw err;
-  }
-  throw new Error('expected a KolmError');
-}
 
 const parse = (o: Record<string, unknown>) => parsePeftAdapterConfig(JSON.stringify(o, null, 2), 'a/adapter_config.json');
 
@@ -33,26 +25,26 @@ test('PEFT defaults apply when keys are missing: r 8, lora_alpha 8, dropout 0, b
 
 test('non-LoRA peft types and DoRA are refused', () => {
   for (const type of ['IA3', 'ADALORA', 'LOHA', 'PROMPT_TUNING']) {
-    const e = errorOf(() => parse({ peft_type: type, r: 8 }));
+    const e = errorOfSync(() => parse({ peft_type: type, r: 8 }));
     assert.is(e.code, 'E_NOT_PORTABLE');
     assert.match(e.message, `peft_type is ${type}`);
   }
-  const e = errorOf(() => parse({ peft_type: 'LORA', use_dora: true }));
+  const e = errorOfSync(() => parse({ peft_type: 'LORA', use_dora: true }));
   assert.is(e.code, 'E_NOT_PORTABLE');
   assert.match(e.message, 'use_dora');
 });
 
 test('bad JSON names the line and column; wrong types name the key', () => {
-  const e = errorOf(() => parsePeftAdapterConfig('{\n  "r": 8,\n  "lora_alpha": ,\n}', 'x.json'));
+  const e = errorOfSync(() => parsePeftAdapterConfig('{\n  "r": 8,\n  "lora_alpha": ,\n}', 'x.json'));
   assert.is(e.code, 'E_BAD_ADAPTER_CONFIG');
   assert.is(e.place?.line, 3);
   assert.is(e.place?.column, 17);
   assert.match(e.message, '(line 3, column 17)');
   assert.equal(jsonErrorPosition('{"a": [1, 2'), { line: 1, column: 12 }, '~> unexpected end');
   assert.is(jsonErrorPosition('{"a": [1, 2]}'), undefined);
-  assert.match(errorOf(() => parse({ peft_type: 'LORA', r: '8' })).message, '"r" must be');
-  assert.match(errorOf(() => parse({ peft_type: 'LORA', target_modules: [1, 2] })).message, 'target_modules');
-  assert.is(errorOf(() => parsePeftAdapterConfig('[]')).code, 'E_BAD_ADAPTER_CONFIG');
+  assert.match(errorOfSync(() => parse({ peft_type: 'LORA', r: '8' })).message, '"r" must be');
+  assert.match(errorOfSync(() => parse({ peft_type: 'LORA', target_modules: [1, 2] })).message, 'target_modules');
+  assert.is(errorOfSync(() => parsePeftAdapterConfig('[]')).code, 'E_BAD_ADAPTER_CONFIG');
 });
 
 test('things an import must know about are warnings: local base path, modules_to_save, rank_pattern, pissa', () => {

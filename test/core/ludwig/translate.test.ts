@@ -10,20 +10,12 @@ import {
   type TranslateResult,
 } from '../../../core/ludwig/index.ts';
 import { compileTemplate } from '../../../core/prompt/index.ts';
+import { errorOfSync } from '../../_util/errors.ts';
 
 const test = suite('ludwig translate');
 const EXAMPLES = new URL('../../../examples/', import.meta.url).pathname;
 
 /** Run `fn` and return the KolmError it throws (uvu hides errors that carry `details`, so catch here). */
-function errorOf(fn: () => unknown): KolmError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof KolmError) return err;
-    throw err;
-  }
-  throw new Error('expected a KolmError');
-}
 
 function llm(body: string): string {
   return `model_type: llm\nbase_model: meta-llama/Llama-3.1-8B-Instruct\n${body}`;
@@ -142,7 +134,7 @@ test('trainer: finetune defaults are 100 epochs and lr 0.001; an omitted trainer
   assert.is(zero.spec.train, undefined);
   assert.is(zero.spec.base, 'meta-llama/Llama-3.1-8B-Instruct');
   assert.ok(hasWarning(zero, 'trainer', 'none'));
-  const e = errorOf(() => translateLudwigYaml(llm(`${FEATURES}adapter:\n  type: lora\n`)));
+  const e = errorOfSync(() => translateLudwigYaml(llm(`${FEATURES}adapter:\n  type: lora\n`)));
   assert.is(e.code, 'E_BAD_CONFIG');
   assert.match(e.message, 'trainer.type: finetune');
 });
@@ -152,7 +144,7 @@ test('quantization: bits 4 → int4, 8 → int8, none → f16 (the spec default 
   assert.is(q('quantization:\n  bits: 4\n'), 'int4');
   assert.is(q('quantization:\n  bits: 8\n'), 'int8');
   assert.is(q(''), 'f16');
-  assert.is(errorOf(() => q('quantization:\n  bits: 3\n')).code, 'E_BAD_CONFIG');
+  assert.is(errorOfSync(() => q('quantization:\n  bits: 3\n')).code, 'E_BAD_CONFIG');
 });
 
 test('a task without a template uses Ludwig\'s zero-shot template with the task written in', () => {
@@ -179,7 +171,7 @@ test('column names are sanitized the way Ludwig renames them; templates must use
   assert.equal(r.mapping, { inputColumns: ['user_question'], outputColumn: 'gold_label_' });
   const ok = translateLudwigYaml(llm(`${FEATURES}prompt:\n  template: "Q: {user_question}"\n`));
   assert.equal(ok.mapping.inputColumns, ['user_question']);
-  const e = errorOf(() => translateLudwigYaml(llm(`${FEATURES}prompt:\n  template: "Q: {user.question}"\n`)));
+  const e = errorOfSync(() => translateLudwigYaml(llm(`${FEATURES}prompt:\n  template: "Q: {user.question}"\n`)));
   assert.is(e.code, 'E_BAD_TEMPLATE');
   assert.match(e.message, 'prompt.template');
   assert.match(e.message, '{user.question}');
@@ -196,14 +188,14 @@ test('template errors: output column, task without {__task__}, {x!r}, no fields'
     ['prompt:\n  template: "no fields {{here}}"\n', /reads no column/],
   ];
   for (const [yaml, re] of cases) {
-    const e = errorOf(() => translateLudwigYaml(llm(`${FEATURES}${yaml}`)));
+    const e = errorOfSync(() => translateLudwigYaml(llm(`${FEATURES}${yaml}`)));
     assert.is(e.code, 'E_BAD_TEMPLATE', yaml);
     assert.match(e.message, re);
   }
 });
 
 test('an LLM needs exactly one text input feature', () => {
-  const e = errorOf(() => translateLudwigYaml(llm('input_features:\n  - name: a\n    type: text\n  - name: b\n    type: text\noutput_features:\n  - name: y\n    type: text\n')));
+  const e = errorOfSync(() => translateLudwigYaml(llm('input_features:\n  - name: a\n    type: text\n  - name: b\n    type: text\noutput_features:\n  - name: y\n    type: text\n')));
   assert.is(e.code, 'E_BAD_CONFIG');
   assert.match(e.message, 'exactly one text input feature');
   assert.match(e.message, 'a (text), b (text)');
@@ -289,7 +281,7 @@ test('ECD refusals list every item with its YAML path and line, and say it is a 
     '  type: tabtransformer', //                    23
     '',
   ].join('\n');
-  const e = errorOf(() => translateLudwigYaml(yaml, 'multi.yaml'));
+  const e = errorOfSync(() => translateLudwigYaml(yaml, 'multi.yaml'));
   assert.is(e.code, 'E_NOT_PORTABLE');
   assert.match(e.message, RE_ARCHITECTURE);
   for (const item of [
@@ -306,18 +298,18 @@ test('ECD refusals list every item with its YAML path and line, and say it is a 
 });
 
 test('LLM refusals: non-LoRA adapter, DoRA, preference training, retrieval — all at once', () => {
-  const e = errorOf(() => translateLudwigYaml(llm(`${FEATURES}adapter:\n  type: ia3\n  use_dora: true\ntrainer:\n  type: dpo\nprompt:\n  task: x\n  retrieval:\n    type: semantic\n    model_name: m\n`)));
+  const e = errorOfSync(() => translateLudwigYaml(llm(`${FEATURES}adapter:\n  type: ia3\n  use_dora: true\ntrainer:\n  type: dpo\nprompt:\n  task: x\n  retrieval:\n    type: semantic\n    model_name: m\n`)));
   assert.is(e.code, 'E_NOT_PORTABLE');
   for (const item of ['adapter.type: ia3, line 10', 'adapter.use_dora: true, line 11', 'trainer.type: dpo, line 13', 'prompt.retrieval (type: semantic), line 16']) {
     assert.match(e.message, item);
   }
   assert.match(e.message, RE_ARCHITECTURE);
-  assert.match(errorOf(() => translateLudwigYaml('model_type: gbm\ninput_features: [{name: a, type: number}]\noutput_features: [{name: b, type: binary}]\n')).message, 'model_type: gbm');
-  assert.match(errorOf(() => translateLudwigYaml(llm(`${FEATURES}adapter:\n  type: vera\n`))).message, 'adapter.type: vera');
+  assert.match(errorOfSync(() => translateLudwigYaml('model_type: gbm\ninput_features: [{name: a, type: number}]\noutput_features: [{name: b, type: binary}]\n')).message, 'model_type: gbm');
+  assert.match(errorOfSync(() => translateLudwigYaml(llm(`${FEATURES}adapter:\n  type: vera\n`))).message, 'adapter.type: vera');
 });
 
 test('an LLM encoder nested in ECD, a sequence tagger and bag/vector/h3 features are refused', () => {
-  const e = errorOf(() => translateLudwigYaml('input_features:\n  - {name: t, type: text, encoder: {type: llm, base_model: x}}\n  - {name: b, type: bag}\n  - {name: v, type: vector}\n  - {name: h, type: h3}\noutput_features:\n  - {name: s, type: sequence, decoder: {type: tagger}}\n'));
+  const e = errorOfSync(() => translateLudwigYaml('input_features:\n  - {name: t, type: text, encoder: {type: llm, base_model: x}}\n  - {name: b, type: bag}\n  - {name: v, type: vector}\n  - {name: h, type: h3}\noutput_features:\n  - {name: s, type: sequence, decoder: {type: tagger}}\n'));
   for (const item of ['input_features[0].encoder.type: llm', 'input_features[1] (b: bag)', 'input_features[2] (v: vector)', 'input_features[3] (h: h3)', 'output_features[0].decoder.type: tagger']) {
     assert.match(e.message, item);
   }
@@ -338,8 +330,8 @@ test('data plan: fixed split column, sampling with seed 42, legacy split keys', 
   assert.equal(plan('  sample_size: 100\n').sampling, { size: 100, seed: 42 });
   assert.is(plan('  sample_ratio: 1.0\n').sampling, undefined);
   assert.equal(plan('  split_probabilities: [0.6, 0.2, 0.2]\n').split, { type: 'random', probabilities: [0.6, 0.2, 0.2], seed: 42 });
-  assert.match(errorOf(() => plan('  sample_ratio: 0.5\n  sample_size: 10\n')).message, 'sample_ratio < 1');
-  assert.match(errorOf(() => plan('  split:\n    type: random\n    probabilities: [0.5, 0.5, 0.5]\n')).message, 'sum to 1');
+  assert.match(errorOfSync(() => plan('  sample_ratio: 0.5\n  sample_size: 10\n')).message, 'sample_ratio < 1');
+  assert.match(errorOfSync(() => plan('  split:\n    type: random\n    probabilities: [0.5, 0.5, 0.5]\n')).message, 'sum to 1');
 });
 
 test('generation: max_new_tokens follows the output max_sequence_length as Ludwig does; extra keys warn', () => {
@@ -349,15 +341,15 @@ test('generation: max_new_tokens follows the output max_sequence_length as Ludwi
 });
 
 test('config errors name the path and line; wrong types and unknown feature types too', () => {
-  let e = errorOf(() => translateLudwigYaml(llm(`${FEATURES}trainer:\n  type: finetune\n  learning_rate: fast\nadapter: lora\n`)));
+  let e = errorOfSync(() => translateLudwigYaml(llm(`${FEATURES}trainer:\n  type: finetune\n  learning_rate: fast\nadapter: lora\n`)));
   assert.is(e.code, 'E_BAD_CONFIG');
   assert.match(e.message, 'trainer.learning_rate');
   assert.is(e.place?.line, 11);
-  e = errorOf(() => translateLudwigYaml(llm('input_features:\n  - {name: a, type: txt}\noutput_features:\n  - {name: b, type: text}\n')));
+  e = errorOfSync(() => translateLudwigYaml(llm('input_features:\n  - {name: a, type: txt}\noutput_features:\n  - {name: b, type: text}\n')));
   assert.match(e.hint ?? '', 'did you mean text');
-  e = errorOf(() => translateLudwigYaml(llm('output_features:\n  - {name: b, type: text}\n')));
+  e = errorOfSync(() => translateLudwigYaml(llm('output_features:\n  - {name: b, type: text}\n')));
   assert.match(e.message, 'input_features');
-  assert.is(errorOf(() => translateLudwigYaml('')).code, 'E_BAD_CONFIG');
+  assert.is(errorOfSync(() => translateLudwigYaml('')).code, 'E_BAD_CONFIG');
 });
 
 test('PyYAML spellings are accepted: 1e-4 and yes/no', () => {

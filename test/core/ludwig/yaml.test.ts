@@ -2,21 +2,13 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { KolmError } from '../../../core/errors.ts';
 import { formatPath, parseLudwigYaml } from '../../../core/ludwig/index.ts';
+import { errorOfSync } from '../../_util/errors.ts';
 
 const test = suite('ludwig yaml');
 
-function errorOf(fn: () => unknown): KolmError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof KolmError) return err;
-    throw err;
-  }
-  throw new Error('expected a KolmError');
-}
 
 test('invalid YAML is E_BAD_YAML with the file, line and column', () => {
-  const e = errorOf(() => parseLudwigYaml('model_type: llm\ninput_features:\n  - name: prompt\n    type: [text\noutput_features: []\n', 'exp/config.yaml'));
+  const e = errorOfSync(() => parseLudwigYaml('model_type: llm\ninput_features:\n  - name: prompt\n    type: [text\noutput_features: []\n', 'exp/config.yaml'));
   assert.is(e.code, 'E_BAD_YAML');
   assert.match(e.message, 'exp/config.yaml is not valid YAML');
   assert.is(e.place?.file, 'exp/config.yaml');
@@ -27,15 +19,15 @@ test('invalid YAML is E_BAD_YAML with the file, line and column', () => {
 
 test('bad indentation and tabs point at the offending line', () => {
   // The over-indented key continues the value on line 2, which is where the parser stops.
-  const e = errorOf(() => parseLudwigYaml('trainer:\n  epochs: 3\n   learning_rate: 0.1\n'));
+  const e = errorOfSync(() => parseLudwigYaml('trainer:\n  epochs: 3\n   learning_rate: 0.1\n'));
   assert.is(e.place?.line, 2);
   assert.is(e.place?.column, 11);
-  const tab = errorOf(() => parseLudwigYaml('trainer:\n\tepochs: 3\n'));
+  const tab = errorOfSync(() => parseLudwigYaml('trainer:\n\tepochs: 3\n'));
   assert.is(tab.place?.line, 2);
 });
 
 test('a duplicate key is an error at its second occurrence', () => {
-  const e = errorOf(() => parseLudwigYaml('base_model: a/b\ntrainer: {}\nbase_model: c/d\n'));
+  const e = errorOfSync(() => parseLudwigYaml('base_model: a/b\ntrainer: {}\nbase_model: c/d\n'));
   assert.is(e.code, 'E_BAD_YAML');
   assert.is(e.place?.line, 3);
   assert.is(e.place?.column, 1);
