@@ -37,6 +37,11 @@ export type ErrorCode =
   | 'E_BAD_SIGNATURE'
   | 'E_UNSIGNED'
   | 'E_BAD_KEY'
+  | 'E_BAD_ADAPTER'
+  | 'E_BASE_MISMATCH'
+  | 'E_BASE_NOT_FOUND'
+  | 'E_RUNTIME_MISSING'
+  | 'E_NOT_AVAILABLE'
   // eval and gates
   | 'E_GATE_FAILED'
   | 'E_REMOTE'

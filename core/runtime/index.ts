@@ -4,6 +4,7 @@ import { readArtifact, type ArtifactContents } from '../artifact/index.ts';
 import { KolmError } from '../errors.ts';
 import { loadRecipe } from '../recipes/index.ts';
 import type { Predictor } from '../recipes/types.ts';
+import type { AdapterRuntimeOptions } from '../llm/predictor.ts';
 import { verifyArtifactContents, type ArtifactSignatureState, type Trust } from '../sign/index.ts';
 
 export interface LoadedArtifact {
@@ -14,6 +15,8 @@ export interface LoadedArtifact {
 }
 
 export interface LoadArtifactOptions {
+  /** Where an adapter artifact finds its base model (and the llama.cpp settings). Recipes ignore it. */
+  adapter?: AdapterRuntimeOptions;
   /** Refuse an artifact without kolm.sig (`--require-signature`). */
   requireSignature?: boolean;
   /** Verify the signer: a public key, or a keyless identity + trusted root. Without it only content is compared. */
@@ -31,11 +34,16 @@ export function verifyArtifactSignature(contents: ArtifactContents, options: Loa
   return verifyArtifactContents(contents, { file: options.file, trust: options.trust, requireSignature: options.requireSignature });
 }
 
-export async function predictorFromContents(contents: ArtifactContents, file = 'artifact'): Promise<Predictor> {
+export async function predictorFromContents(contents: ArtifactContents, file = 'artifact', adapter: AdapterRuntimeOptions = {}): Promise<Predictor> {
   const { manifest, entries } = contents;
+  if (manifest.kind === 'adapter') {
+    // Loaded only here, so recipe users never import (or need) node-llama-cpp.
+    const { adapterPredictor } = await import('../llm/predictor.ts');
+    return adapterPredictor(contents, adapter, file);
+  }
   if (manifest.kind !== 'recipe' || !manifest.recipe) {
-    throw new KolmError('E_BAD_ARTIFACT', `${file} is a ${manifest.kind} artifact; this runtime runs recipes`, {
-      hint: 'adapter artifacts need the llama.cpp runtime (not available yet)',
+    throw new KolmError('E_BAD_ARTIFACT', `${file} is a ${manifest.kind} artifact; this runtime runs recipes and adapters`, {
+      hint: 'cascade artifacts are not supported yet',
       place: { file },
     });
   }
@@ -55,5 +63,5 @@ export async function loadArtifact(source: string | Uint8Array, options: LoadArt
   const file = options.name ?? (typeof source === 'string' ? source : 'artifact');
   const contents = await readArtifact(source, options.name ? { name: options.name } : {});
   const signature = verifyArtifactSignature(contents, { ...options, file });
-  return { contents, signature, predictor: await predictorFromContents(contents, file) };
+  return { contents, signature, predictor: await predictorFromContents(contents, file, options.adapter) };
 }

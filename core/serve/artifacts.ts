@@ -7,6 +7,7 @@ import type { ArtifactContents, Manifest } from '../artifact/index.ts';
 import { readArtifact } from '../artifact/index.ts';
 import { KolmError } from '../errors.ts';
 import type { Predictor } from '../recipes/types.ts';
+import type { AdapterRuntimeOptions } from '../llm/predictor.ts';
 import { predictorFromContents, verifyArtifactSignature } from '../runtime/index.ts';
 import { formatSigner, type Trust } from '../sign/index.ts';
 import { inputMapper, type InputMapper } from './inputs.ts';
@@ -31,6 +32,8 @@ export interface LoadOptions {
   requireSignature?: boolean;
   /** A public key or keyless identity to check the signer against. */
   trust?: Trust;
+  /** Base model resolution and llama.cpp settings for adapter artifacts. */
+  adapter?: AdapterRuntimeOptions;
 }
 
 /** Read, verify and load one artifact for serving. */
@@ -48,7 +51,7 @@ export async function loadServedArtifact(source: string | Uint8Array, options: L
     rootDigest: contents.rootDigest,
     signature,
     ...(signer ? { signer } : {}),
-    predictor: await predictorFromContents(contents, file),
+    predictor: await predictorFromContents(contents, file, options.adapter),
     toInput: inputMapper(m.name, m.spec.shape.input, m.spec.prompt?.template),
     inFlight: 0,
     retired: false,

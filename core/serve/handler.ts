@@ -14,6 +14,7 @@ import {
 } from './openai.ts';
 import { DEFAULT_GENERATION_LIMITS, isSampling, readGenerateRequest, validateParams, type GenerateParams, type GenerationLimits } from './params.ts';
 import { countChunks, generate, prefill, type Generation, type Token } from './tokens.ts';
+import { textGenerator, type GenerateOptions, type GeneratedToken, type TextGenerator } from '../recipes/types.ts';
 
 export interface ServeLimits extends GenerationLimits {
   /** Generate requests in flight (from first byte to last byte of the answer) before 429 "overloaded". */
@@ -188,14 +189,30 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
     validationMs: number;
   }
 
-  /** Validate, pick the artifact, map `inputs`, predict, and "generate" under the request's limits. */
-  const run = async (ex: Exchange, inputs: string, p: GenerateParams, stream: boolean): Promise<Outcome> => {
+  /**
+   * Validate, pick the artifact, map `inputs`, predict, and "generate" under the request's limits. An
+   * artifact with a language model (adapter) generates real tokens from `inputs` as the prompt, and hands
+   * each to `onToken` as it comes (streaming).
+   */
+  const run = async (ex: Exchange, inputs: string, p: GenerateParams, stream: boolean, onToken?: (t: Token, promptTokens: number) => void): Promise<Outcome> => {
     const t0 = now();
     const promptTokens = countChunks(inputs);
     const maxNew = validateParams(inputs, promptTokens, p, limits, stream);
     const artifact = artifacts.acquire(pick(p.adapterId));
     ex.artifact = artifact.name;
     try {
+      const llm = textGenerator(artifact.predictor);
+      if (llm) {
+        const t1 = now();
+        const prompt = llm.countTokens(inputs);
+        const out = await llm.generate(inputs, {
+          ...generateOptions(llm, p),
+          ...(onToken ? { onToken: (t: GeneratedToken) => onToken(asToken(t), prompt) } : {}),
+        });
+        const gen: Generation = { text: out.text, tokens: out.tokens.map(asToken), finishReason: out.finishReason };
+        ex.generatedTokens = gen.tokens.length;
+        return { artifact, gen, promptTokens: out.promptTokens, inferenceMs: now() - t1, validationMs: t1 - t0 };
+      }
       const input = artifact.toInput(inputs);
       const t1 = now();
       const prediction = await artifact.predictor.predict(input);
@@ -271,6 +288,48 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
     send(res, ex, 200, body, streamHeaders(o, p, inputs));
   };
 
+  /** Open an event stream now (adapter artifacts stream tokens as they are generated). */
+  const openStream = (res: ServerResponse, ex: Exchange, headers: OutgoingHttpHeaders) => {
+    if (res.headersSent || res.destroyed) return;
+    ex.status = 200;
+    if (deps.draining?.()) res.shouldKeepAlive = false;
+    res.writeHead(200, headers);
+  };
+  const writeEvent = (res: ServerResponse, data: string) => {
+    if (!res.destroyed && !res.writableEnded) res.write(`data: ${data}\n\n`);
+  };
+  const liveHeaders = (a: ServedArtifact, p: GenerateParams, inputs: string): OutgoingHttpHeaders =>
+    adapterHeaders(p, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      'x-accel-buffering': 'no',
+      'x-compute-type': 'cpu',
+      'x-compute-characters': String(inputs.length),
+      'x-model-id': a.name,
+    });
+
+  /**
+   * Stream a generator's tokens as they come: each token is sent when the next one arrives (the last
+   * event carries generated_text and details, so it waits for the end), then the closing event(s).
+   */
+  const streamLive = async (
+    res: ServerResponse, ex: Exchange, inputs: string, p: GenerateParams,
+    event: (i: number, t: Token, last: Outcome | null) => unknown, done?: string,
+  ): Promise<void> => {
+    const a = artifacts.resolve(p.adapterId === artifacts.default.name ? null : p.adapterId);
+    let held: Token | null = null;
+    let i = 0;
+    const o = await run(ex, inputs, p, true, (t) => {
+      if (!res.headersSent) openStream(res, ex, liveHeaders(a!, p, inputs));
+      if (held) writeEvent(res, JSON.stringify(event(i++, held, null)));
+      held = t;
+    });
+    if (!res.headersSent) openStream(res, ex, liveHeaders(o.artifact, p, inputs));
+    if (held) writeEvent(res, JSON.stringify(event(i, held, o)));
+    if (done) writeEvent(res, done);
+    if (!res.writableEnded) res.end();
+  };
+
   const sendGenerate = (res: ServerResponse, ex: Exchange, o: Outcome, p: GenerateParams, inputs: string, asArray: boolean) => {
     const total = now() - ex.start;
     const n = o.gen.tokens.length;
@@ -317,6 +376,17 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
       if (kind === 'completions' || kind === 'chat') {
         const r = kind === 'chat' ? readChatRequest(body) : readCompletionRequest(body);
         stream = ex.stream = r.stream;
+        if (stream && isLive(r.model)) {
+          const params = { ...r.parameters, adapterId: r.model };
+          let ctx: ReplyContext | undefined;
+          await streamLive(res, ex, r.prompt, params, (i, t, o) => {
+            ctx ??= liveContext(ex, kind === 'chat' ? 'chatcmpl' : 'cmpl', params);
+            const gen = o ? o.gen : pendingGen(i);
+            if (o) ctx.promptTokens = o.promptTokens;
+            return kind === 'chat' ? chatChunk(ctx, gen, i, t) : completionChunk(ctx, gen, i, t);
+          }, '[DONE]');
+          return;
+        }
         const o = await run(ex, r.prompt, { ...r.parameters, adapterId: r.model }, stream);
         const ctx = replyContext(ex, o, kind === 'chat' ? 'chatcmpl' : 'cmpl');
         const text = (r.parameters.returnFullText ? r.prompt : '') + o.gen.text;
@@ -330,15 +400,51 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
       const r = readGenerateRequest(body);
       if (kind === 'compat') stream = ex.stream = r.stream;
       ex.stream = stream;
+      if (stream && isLive(r.parameters.adapterId)) {
+        const p = r.parameters;
+        await streamLive(res, ex, r.inputs, p, (_i, t, o) => ({
+          token: t,
+          generated_text: o ? (p.returnFullText ? r.inputs : '') + o.gen.text : null,
+          details:
+            o && p.details
+              ? { finish_reason: o.gen.finishReason, prompt_tokens: o.promptTokens, generated_tokens: o.gen.tokens.length, seed: isSampling(p) ? p.seed : null }
+              : null,
+        }));
+        return;
+      }
       const o = await run(ex, r.inputs, r.parameters, stream);
       if (stream) sendTokenStream(res, ex, o, r.parameters, r.inputs);
       else sendGenerate(res, ex, o, r.parameters, r.inputs, kind === 'compat');
     } catch (err) {
       const e = toServeError(err);
-      if (stream) sendStreamError(res, ex, e);
+      if (stream && res.headersSent && !res.writableEnded) {
+        // Mid-stream failure: LoRAX ends the stream with an error event.
+        ex.errorType = e.errorType;
+        writeEvent(res, JSON.stringify({ error: e.message, error_type: e.errorType }));
+        res.end();
+      } else if (stream) sendStreamError(res, ex, e);
       else sendError(res, ex, e);
     }
   };
+
+  /** True when the artifact an id picks generates live tokens (an adapter); unknown ids go the usual way. */
+  const isLive = (id: string | null): boolean => {
+    const a = artifacts.resolve(id === artifacts.default.name ? null : id);
+    return a !== undefined && textGenerator(a.predictor) !== undefined;
+  };
+
+  /** A Generation-shaped value that says "more tokens follow" to the chunk builders. */
+  const pendingGen = (i: number): Generation => ({ text: '', tokens: new Array<Token>(i + 2), finishReason: 'length' });
+
+  const liveContext = (ex: Exchange, prefix: string, p: GenerateParams): ReplyContext => ({
+    loraxCompat,
+    artifact: artifacts.resolve(p.adapterId === artifacts.default.name ? null : p.adapterId)?.name ?? artifacts.default.name,
+    modelId: artifacts.default.name,
+    version: deps.version,
+    created: Math.floor(wallClock() / 1000),
+    id: `${prefix}-${ex.id.toString(16).padStart(8, '0')}`,
+    promptTokens: 0,
+  });
 
   const handleGet = (req: IncomingMessage, res: ServerResponse, ex: Exchange, kind: Kind, query: string) => {
     if (kind === 'health') {
@@ -469,4 +575,25 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
   Object.defineProperty(handler, 'metrics', { value: metrics });
   Object.defineProperty(handler, 'inFlight', { get: () => active });
   return handler;
+}
+
+function asToken(t: GeneratedToken): Token {
+  return { id: t.id, text: t.text, logprob: t.logprob === null ? null : Math.round(t.logprob * 1e4) / 1e4, special: t.special, skipped: false };
+}
+
+/** LoRAX parameters → decoding options: greedy unless the request samples; the artifact's defaults fill the rest. */
+function generateOptions(llm: TextGenerator, p: GenerateParams): GenerateOptions {
+  const d = llm.defaults;
+  const sampling = isSampling(p);
+  return {
+    maxNewTokens: p.maxNewTokens ?? d?.maxNewTokens ?? 256,
+    stop: p.stop.length ? p.stop : (d?.stop ?? []),
+    ...(sampling
+      ? { temperature: p.temperature ?? 1, ...(p.topK !== null ? { topK: p.topK } : {}), ...(p.topP !== null ? { topP: p.topP } : {}), ...(p.seed !== null ? { seed: p.seed } : {}) }
+      : {}),
+    ...(p.repetitionPenalty !== null ? { repetitionPenalty: p.repetitionPenalty } : d?.repetitionPenalty ? { repetitionPenalty: d.repetitionPenalty } : {}),
+    ...(p.ignoreEosToken ? { ignoreEos: true } : {}),
+    ...(p.responseFormat && p.responseFormat.type !== 'text' ? { responseFormat: { type: p.responseFormat.type, ...(p.responseFormat.schema !== undefined ? { schema: p.responseFormat.schema } : {}) } } : {}),
+    logprobs: p.details || p.decoderInputDetails,
+  };
 }

@@ -12,6 +12,8 @@ import { parseSpecText, type Spec } from '../../core/spec/index.ts';
 import { KolmCommand } from '../base-command.ts';
 import { formatSigner, sidecarName, signArtifact, writeSignedFiles, type SignedArtifact } from '../../core/sign/index.ts';
 import { signFlags, signingMethodFrom } from '../sign-flags.ts';
+import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
+import { inferOutputKind } from '../../core/kscore/index.ts';
 
 const RECIPES = ['lookup', 'extract', 'classifier', 'composite'] as const;
 
@@ -33,11 +35,16 @@ export class CompileCommand extends KolmCommand {
     examples: [
       ['Compile the converted export', '$0 compile --spec migrated/spec.json --examples migrated/train.jsonl --eval migrated/validation.jsonl --out my.kolm'],
       ['Only try the classifier', '$0 compile --spec spec.json --examples train.jsonl --recipe classifier --out my.kolm'],
+      ['Import the Predibase adapter on a local base GGUF', '$0 compile --spec spec.json --adapter predibase-adapter/ --base-gguf llama-3.1-8b.Q8_0.gguf --out my.kolm'],
     ],
   });
 
   spec = Option.String('--spec', { required: true, description: 'spec.json (version 1)' });
-  examples = Option.String('--examples', { required: true, description: 'Training examples (JSONL of {input, output})' });
+  examples = Option.String('--examples', { description: 'Training examples (JSONL of {input, output}); required unless --adapter' });
+  adapter = Option.String('--adapter', { description: 'Import a PEFT LoRA export (folder or zip with adapter_config.json + adapter_model.safetensors) as an adapter artifact' });
+  baseGguf = adapterFlags.baseGguf();
+  base = Option.String('--base', { description: 'Base model id (Hugging Face style); with --adapter it overrides the spec\'s base' });
+  adapterDtype = Option.String('--adapter-dtype', { description: 'GGUF type of the adapter weights: f16 (default), q8_0 (default when the spec says int8) or f32' });
   evalFile = Option.String('--eval', { description: 'Held-out examples to score the winner on (never used to choose)' });
   output = Option.String('--out', { required: true, description: 'Where to write the .kolm file' });
   recipes = Option.Array('--recipe', { description: `Only try these recipes (${RECIPES.join(', ')})` });
@@ -57,7 +64,19 @@ export class CompileCommand extends KolmCommand {
   async run(): Promise<number> {
     const cwd = this.context.cwd;
     const specPath = resolve(cwd, this.spec);
-    const spec = await loadSpec(specPath);
+    if (this.base && !this.adapter) {
+      throw new KolmError('E_NOT_AVAILABLE', `training a new LoRA on ${this.base} needs a GPU trainer, which kolm does not have yet`, {
+        hint: 'import the adapter you already trained instead: kolm compile --spec spec.json --adapter predibase-adapter/ --base-gguf base.gguf --out my.kolm (or drop --base to compile a recipe)',
+      });
+    }
+    const spec0 = await loadSpec(specPath);
+    const spec = this.base ? { ...spec0, base: this.base } : spec0;
+    if (this.adapter) return this.compileAdapter(spec, specPath);
+    if (!this.examples) {
+      throw new KolmError('E_USAGE', 'kolm compile needs --examples (training examples) to compile a recipe', {
+        hint: 'pass --examples train.jsonl, or --adapter DIR to import a trained LoRA adapter',
+      });
+    }
     const only = this.recipes?.map((r) => {
       if (!(RECIPES as readonly string[]).includes(r)) {
         throw new KolmError('E_USAGE', `unknown recipe "${r}"`, { hint: `choose from ${RECIPES.join(', ')}` });
@@ -68,7 +87,7 @@ export class CompileCommand extends KolmCommand {
     const signing = this.sign || this.key || this.keyless ? await signingMethodFrom(this, this.context) : undefined;
     const reporter = this.reporter();
     const shape = { input: spec.shape.input, output: spec.shape.output };
-    const train = await readExamples(resolve(cwd, this.examples), shape);
+    const train = await readExamples(resolve(cwd, this.examples!), shape);
     const held = this.evalFile ? await readExamples(resolve(cwd, this.evalFile), shape) : undefined;
 
     const outcome = await compileRecipe({ spec, train: train.examples, eval: held?.examples, seed: this.seed, only }, reporter);
@@ -116,6 +135,71 @@ export class CompileCommand extends KolmCommand {
       this.out(`eval:   K ${e.K.toFixed(3)} [${e.K_low.toFixed(3)}, ${e.K_high.toFixed(3)}] · pass ${(e.pass_rate * 100).toFixed(1)}% on ${e.n} cases`);
     }
     this.out(`wrote ${relative(cwd, outPath) || outPath} (${((signed ? signed.artifact : bytes).length / 1024).toFixed(1)} KB)`);
+    if (signed) this.out(`signed by ${formatSigner(signed.signer)}; bundle ${relative(cwd, sidecarName(outPath))}`);
+    return 0;
+  }
+
+  /** `--adapter`: import a PEFT export as an adapter artifact on the pinned base. */
+  private async compileAdapter(spec: Spec, specPath: string): Promise<number> {
+    const cwd = this.context.cwd;
+    const dtypes = ['f16', 'q8_0', 'f32'] as const;
+    if (this.adapterDtype && !(dtypes as readonly string[]).includes(this.adapterDtype)) {
+      throw new KolmError('E_USAGE', `unknown --adapter-dtype "${this.adapterDtype}"`, { hint: `choose from ${dtypes.join(', ')}` });
+    }
+    const signing = this.sign || this.key || this.keyless ? await signingMethodFrom(this, this.context) : undefined;
+    const shape = { input: spec.shape.input, output: spec.shape.output };
+    const train = this.examples ? await readExamples(resolve(cwd, this.examples), shape) : undefined;
+    const outputKind = train
+      ? inferOutputKind(train.examples.map((e) => e.output), spec.output_kind)
+      : (spec.output_kind ?? (typeof spec.shape.output === 'string' ? 'short' : 'json'));
+    const outPath = resolve(cwd, this.output);
+    const adapterPath = resolve(cwd, this.adapter!);
+    const { compileAdapterArtifact } = await import('../../core/adapter/artifact.ts');
+    const opts = adapterOptionsFrom(this, this.context);
+    const result = await compileAdapterArtifact({
+      spec,
+      specFile: specPath,
+      adapterPath,
+      base: { ...(opts.baseGguf ? { baseGguf: opts.baseGguf } : {}), ...(opts.modelsDir ? { modelsDir: opts.modelsDir } : {}) },
+      ...(this.adapterDtype ? { dtype: this.adapterDtype as (typeof dtypes)[number] } : {}),
+      name: this.name ?? spec.name ?? basename(outPath).replace(/\.kolm$/, ''),
+      created: await createdTime(this.context.env, [specPath, adapterPath, ...(train ? [train.file] : [])]),
+      datasets: train ? [{ role: 'train', sha256: train.sha256, rows: train.examples.length }] : [],
+      outputKind,
+    });
+    let signed: SignedArtifact | undefined;
+    if (signing) {
+      signed = await signArtifact(result.bytes, signing.method, { fileName: basename(outPath), name: this.output, secrets: signing.secrets });
+      await writeSignedFiles(outPath, signed, sidecarName(outPath), this.output);
+    } else {
+      await saveArtifact(outPath, result.bytes);
+    }
+    const base = result.manifest.base!;
+    const types: Record<string, number> = {};
+    for (const t of result.config.tensors) types[t.type] = (types[t.type] ?? 0) + 1;
+    const summary = {
+      ok: true,
+      artifact: outPath,
+      bytes: signed ? signed.artifact.length : result.bytes.length,
+      kind: 'adapter',
+      base,
+      base_path: result.basePath,
+      rank: result.config.rank,
+      scaling: result.config.scaling,
+      alpha: result.config.alpha,
+      tensors: types,
+      modules: result.config.modules.length,
+      warnings: result.converted.warnings,
+      ...(signed ? { signed: { bundle: sidecarName(outPath), signer: signed.signer, root_digest: signed.rootDigest } } : {}),
+    };
+    if (this.json) {
+      this.outJson(summary);
+      return 0;
+    }
+    for (const w of result.converted.warnings) this.context.stderr.write(`warning: ${w}\n`);
+    this.out(`adapter: rank ${result.config.rank}, ${result.config.modules.length} modules, ${Object.entries(types).map(([k, v]) => `${v} ${k}`).join(' + ')} tensors, scaling ${result.config.scaling === 'baked' ? 'baked into lora_b' : `alpha ${result.config.alpha}`}`);
+    this.out(`base:    ${base.id}${base.revision ? `@${base.revision}` : ''} · ${base.file} · sha256 ${base.sha256}`);
+    this.out(`wrote ${relative(cwd, outPath) || outPath} (${((signed ? signed.artifact : result.bytes).length / 1024).toFixed(1)} KB; the base is not inside: kolm run/serve find it by --base-gguf or in KOLM_MODELS)`);
     if (signed) this.out(`signed by ${formatSigner(signed.signer)}; bundle ${relative(cwd, sidecarName(outPath))}`);
     return 0;
   }

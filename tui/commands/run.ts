@@ -10,6 +10,7 @@ import { checkShape, LineSplitter } from '../../core/seeds/index.ts';
 import type { Shape } from '../../core/spec/index.ts';
 import { KolmCommand } from '../base-command.ts';
 import { trustFlags, trustFrom } from '../sign-flags.ts';
+import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
 
 const BATCH = 256;
 
@@ -41,12 +42,15 @@ export class RunCommand extends KolmCommand {
   identityRegexp = trustFlags.identityRegexp();
   issuer = trustFlags.issuer();
   trustedRoot = trustFlags.trustedRoot();
+  baseGguf = adapterFlags.baseGguf();
+  threads = adapterFlags.threads();
 
   async run(): Promise<number> {
     const trust = await trustFrom(this, this.context);
     const { contents, predictor } = await loadArtifact(resolve(this.context.cwd, this.artifact), {
       requireSignature: this.requireSignature,
       ...(trust ? { trust } : {}),
+      adapter: adapterOptionsFrom(this, this.context),
     });
     const shape = contents.manifest.spec.shape.input;
     try {

@@ -10,6 +10,7 @@ import {
 } from '../../core/serve/index.ts';
 import { KolmCommand } from '../base-command.ts';
 import { trustFlags, trustFrom } from '../sign-flags.ts';
+import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
 import { VERSION } from '../cli.ts';
 
 export class ServeCommand extends KolmCommand {
@@ -37,6 +38,8 @@ export class ServeCommand extends KolmCommand {
   });
 
   artifacts = Option.Rest({ required: 1, name: 'artifact.kolm' });
+  baseGguf = adapterFlags.baseGguf();
+  threads = adapterFlags.threads();
   port = Option.String('--port', '8080', { description: 'Port to listen on (0: any free port)', validator: t.isNumber() });
   host = Option.String('--host', '127.0.0.1', { description: 'Address to bind' });
   loraxCompat = Option.Boolean('--lorax-compat', false, {
@@ -70,7 +73,11 @@ export class ServeCommand extends KolmCommand {
 
     const paths = this.artifacts.map((a) => resolve(this.context.cwd, a));
     const trust = await trustFrom(this, this.context);
-    const loadOptions: LoadOptions = { requireSignature: this.requireSignature, ...(trust ? { trust } : {}) };
+    const loadOptions: LoadOptions = {
+      requireSignature: this.requireSignature,
+      ...(trust ? { trust } : {}),
+      adapter: adapterOptionsFrom(this, this.context),
+    };
     const loaded: ServedArtifact[] = [];
     for (const p of paths) loaded.push(await loadServedArtifact(p, loadOptions));
     const set = new ArtifactSet(loaded);

@@ -1,0 +1,30 @@
+// The flags that say where an adapter artifact's base model is and how llama.cpp runs it, shared by
+// `kolm run`, `kolm serve` and `kolm eval`: turned into core's options here, at the edge (env, home folder).
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import { Option } from 'clipanion';
+import * as t from 'typanion';
+import { defaultModelsDir } from '../core/adapter/base.ts';
+import type { AdapterRuntimeOptions } from '../core/llm/predictor.ts';
+
+export const adapterFlags = {
+  baseGguf: () => Option.String('--base-gguf', { description: 'The base model GGUF for adapter artifacts (default: the models folder, KOLM_MODELS)' }),
+  threads: () => Option.String('--threads', { description: 'llama.cpp threads for adapter artifacts (default: physical cores)', validator: t.cascade(t.isNumber(), t.isAtLeast(1)) }),
+};
+
+/** Core's adapter options from the flags and the environment (KOLM_MODELS, KOLM_THREADS, KOLM_GPU=0). */
+export function adapterOptionsFrom(
+  flags: { baseGguf?: string; threads?: number },
+  context: { cwd: string; env: Record<string, string | undefined> },
+): AdapterRuntimeOptions {
+  const envThreads = Number(context.env.KOLM_THREADS);
+  const threads = flags.threads ?? (Number.isInteger(envThreads) && envThreads > 0 ? envThreads : undefined);
+  return {
+    ...(flags.baseGguf ? { baseGguf: resolve(context.cwd, flags.baseGguf) } : {}),
+    modelsDir: resolve(context.cwd, defaultModelsDir(context.env, context.env.HOME || homedir())),
+    runtime: {
+      ...(threads ? { threads } : {}),
+      ...(context.env.KOLM_GPU === '0' ? { gpu: false as const } : {}),
+    },
+  };
+}
