@@ -1,6 +1,7 @@
 // The safetensors container (ludwig-peft.md §4.4): an 8-byte little-endian header length, a JSON header of
 // {name: {dtype, shape, data_offsets}}, then one byte buffer. Read whole into memory: PEFT adapters are
 // megabytes, not gigabytes. Every offset is checked before a byte is used (the file may come from anywhere).
+import { bf16ToF32, f16ToF32, f32ToBf16, f32ToF16 } from '../util/half.ts';
 import { KolmError } from '../errors.ts';
 
 export type SafetensorsDtype = 'F32' | 'F16' | 'BF16' | 'F64';
@@ -104,48 +105,6 @@ export function tensorValues(t: SafetensorsTensor, file = 'adapter_model.safeten
   return out;
 }
 
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
-
-export function bf16ToF32(h: number): number {
-  u32[0] = h << 16;
-  return f32[0]!;
-}
-
-export function f16ToF32(h: number): number {
-  const s = h & 0x8000 ? -1 : 1;
-  const e = (h >> 10) & 0x1f;
-  const m = h & 0x3ff;
-  if (e === 0) return s * m * 2 ** -24;
-  if (e === 31) return m ? NaN : s * Infinity;
-  return s * (1 + m / 1024) * 2 ** (e - 15);
-}
-
-/** Round-to-nearest-even float → IEEE half (as ggml's FP32_TO_FP16 on CPUs without F16C does). */
-export function f32ToF16(value: number): number {
-  f32[0] = value;
-  const x = u32[0]!;
-  const sign = (x >>> 16) & 0x8000;
-  const exp = (x >>> 23) & 0xff;
-  let mant = x & 0x7fffff;
-  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0);
-  let e = exp - 127 + 15;
-  if (e >= 0x1f) return sign | 0x7c00;
-  if (e <= 0) {
-    if (e < -10) return sign;
-    mant |= 0x800000;
-    const shift = 14 - e;
-    let half = mant >>> shift;
-    const rem = mant & ((1 << shift) - 1);
-    const mid = 1 << (shift - 1);
-    if (rem > mid || (rem === mid && half & 1)) half++;
-    return sign | half;
-  }
-  let half = (e << 10) | (mant >>> 13);
-  const rem = mant & 0x1fff;
-  if (rem > 0x1000 || (rem === 0x1000 && half & 1)) half++;
-  return sign | half;
-}
 
 /**
  * Write a safetensors file (used to build adapters in tests and by tools): tensors in name order, the
@@ -164,10 +123,7 @@ export function writeSafetensors(tensors: readonly { name: string; dtype: 'F32' 
       const v = t.values[i]!;
       if (t.dtype === 'F32') view.setFloat32(i * 4, v, true);
       else if (t.dtype === 'F16') view.setUint16(i * 2, f32ToF16(v), true);
-      else {
-        f32[0] = v;
-        view.setUint16(i * 2, u32[0]! >>> 16, true);
-      }
+      else view.setUint16(i * 2, f32ToBf16(v), true);
     }
     header[t.name] = { dtype: t.dtype, shape: t.shape, data_offsets: [offset, offset + data.length] };
     offset += data.length;
@@ -186,3 +142,5 @@ export function writeSafetensors(tensors: readonly { name: string; dtype: 'F32' 
   }
   return out;
 }
+
+export { bf16ToF32, f16ToF32, f32ToF16 } from '../util/half.ts';

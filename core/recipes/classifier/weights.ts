@@ -1,6 +1,7 @@
 // The stored form of the linear model and the TypeScript scorer over it. The scorer computes what the ONNX
 // graph computes, in the same order (gather, weight by value, sum over features, per-class scale, bias,
 // temperature, softmax), so the two agree to float rounding; it proves the graph and is a fallback runtime.
+import { f16ToF32 as fromHalf, f32ToF16 as toHalf } from '../../util/half.ts';
 import type { LinearModel } from './train.ts';
 
 /** How weights are stored: int8 with a per-class scale, IEEE half, or float32. */
@@ -16,44 +17,6 @@ export interface StoredWeights {
   /** Per-class scale (int8 only): weight = q · scale[c]. */
   scale?: Float32Array;
   bias: Float32Array;
-}
-
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
-
-/** Float → IEEE 754 half bits, round to nearest even. */
-export function toHalf(x: number): number {
-  f32[0] = x;
-  const b = u32[0]!;
-  const sign = (b >>> 16) & 0x8000;
-  const exp = (b >>> 23) & 0xff;
-  let mant = b & 0x7fffff;
-  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0);
-  let e = exp - 127 + 15;
-  if (e >= 0x1f) return sign | 0x7c00;
-  if (e <= 0) {
-    if (e < -10) return sign;
-    mant |= 0x800000;
-    const shift = 14 - e;
-    let half = mant >>> shift;
-    const rem = mant & ((1 << shift) - 1);
-    const mid = 1 << (shift - 1);
-    if (rem > mid || (rem === mid && half & 1)) half++;
-    return sign | half;
-  }
-  let half = (e << 10) | (mant >>> 13);
-  const rem = mant & 0x1fff;
-  if (rem > 0x1000 || (rem === 0x1000 && half & 1)) half++;
-  return sign | half;
-}
-
-export function fromHalf(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exp = (h >>> 10) & 0x1f;
-  const mant = h & 0x3ff;
-  if (exp === 0) return sign * mant * 2 ** -24;
-  if (exp === 0x1f) return mant ? NaN : sign * Infinity;
-  return sign * (1 + mant / 1024) * 2 ** (exp - 15);
 }
 
 /** Store a trained model (float64) in the given form, appending the zero padding row. */
@@ -131,3 +94,5 @@ export function softmaxInPlace(z: Float64Array, C: number, invT: number, offset 
   for (let c = 0; c < C; c++) sum += z[offset + c] = Math.exp(z[offset + c]! * invT - max);
   for (let c = 0; c < C; c++) z[offset + c] = z[offset + c]! / sum;
 }
+
+export { fromHalf, toHalf };
