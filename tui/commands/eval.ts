@@ -5,14 +5,8 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { writeFileAtomic } from '../../core/fs/atomic.ts';
 import * as t from 'typanion';
-import { buildReport, checkGates, compareReports, evaluatePredictor, gateFailure, parseGates, renderComparisonMarkdown, renderComparisonText, type EvalReport } from '../../core/eval/index.ts';
-import { KolmError } from '../../core/errors.ts';
-import { promptRenderer, remoteParameters, resolveEndpoint, runRemote } from '../../core/remote/index.ts';
-import type { Example } from '../../core/recipes/index.ts';
-import type { Spec } from '../../core/spec/index.ts';
-import type { Scorer } from '../../core/kscore/index.ts';
-import type { Reporter } from '../../core/progress.ts';
-import { createScorer, labelSet } from '../../core/kscore/index.ts';
+import { gateFailure, parseGates, renderComparisonMarkdown, renderComparisonText } from '../../core/eval/index.ts';
+import { evaluateArtifact, type ArtifactEvalResult } from '../../core/eval/ab.ts';
 import { loadArtifact } from '../../core/runtime/index.ts';
 import { readExamples } from '../../core/seeds/index.ts';
 import { KolmCommand } from '../base-command.ts';
@@ -68,71 +62,59 @@ export class EvalCommand extends KolmCommand {
     const { contents, predictor } = await loadArtifact(artifactPath);
     const { manifest } = contents;
     const cases = await readExamples(resolve(cwd, this.examples), manifest.spec.shape);
-    const reporter = this.reporter();
-    const kind = manifest.output_kind;
-    const scorer = createScorer(kind, { labels: kind === 'label' ? labelSet(cases.examples.map((e) => e.output)) : undefined });
-    let report: EvalReport;
+    const token = this.token ?? this.context.env.PREDIBASE_API_TOKEN;
+    const cachePath = this.cache
+      ? resolve(cwd, this.cache)
+      : this.output
+        ? resolve(cwd, `${this.output.replace(/\.json$/, '')}.remote-cache.jsonl`)
+        : undefined;
+    let result: ArtifactEvalResult;
     try {
-      report = await evaluatePredictor(predictor, cases.examples, scorer, { system: { name: 'kolm', artifact: artifactPath }, reporter });
+      result = await evaluateArtifact({
+        spec: manifest.spec,
+        outputKind: manifest.output_kind,
+        predictor,
+        artifact: artifactPath,
+        examples: cases.examples,
+        gates: this.gates ? parseGates(this.gates) : undefined,
+        reporter: this.reporter(),
+        // Saved before the A/B starts, so an interrupted A/B still leaves the local report.
+        onLocalReport: async (report) => {
+          if (this.output) await writeFileAtomic(resolve(cwd, this.output), `${JSON.stringify(report, null, 2)}\n`);
+        },
+        ...(this.against
+          ? {
+              remote: {
+                url: this.against,
+                adapterId: this.adapterId,
+                token,
+                maxNewTokens: this.maxNewTokens,
+                temperature: this.temperature,
+                concurrency: this.concurrency,
+                timeoutMs: this.timeout * 1000,
+                retries: this.retries,
+                cachePath,
+              },
+            }
+          : {}),
+      });
     } finally {
       await predictor.close?.();
     }
-    report.gates = checkGates(report, this.gates ? parseGates(this.gates) : manifest.spec.gates);
-    if (this.output) await writeFileAtomic(resolve(cwd, this.output), `${JSON.stringify(report, null, 2)}\n`);
+    const { kolm: report, remote, comparison } = result;
 
-    if (this.against) {
-      const remote = await this.evaluateRemote(manifest.spec, cases.examples, scorer, reporter);
-      const comparison = compareReports(report, remote);
+    if (remote && comparison) {
       if (this.remoteOut) await writeFileAtomic(resolve(cwd, this.remoteOut), `${JSON.stringify(remote, null, 2)}\n`);
       if (this.markdown) await writeFileAtomic(resolve(cwd, this.markdown), renderComparisonMarkdown(comparison));
       if (this.json) this.outJson({ kolm: report, remote, comparison });
       else this.out(`${renderEvalReport(report)}\n\n${renderEvalReport(remote)}\n\n${renderComparisonText(comparison)}`);
     } else if (this.json) this.outJson(report);
     else this.out(renderEvalReport(report));
-    const failure = gateFailure(report.gates);
+    const failure = gateFailure(report.gates ?? []);
     if (failure) {
       this.context.stderr.write(`${failure.message}\n`);
       return 3;
     }
     return 0;
-  }
-
-  private async evaluateRemote(spec: Spec, examples: readonly Example[], scorer: Scorer, reporter: Reporter): Promise<EvalReport> {
-    const endpoint = resolveEndpoint(this.against!);
-    const token = this.token ?? this.context.env.PREDIBASE_API_TOKEN;
-    if (endpoint.kind === 'predibase' && !token) {
-      throw new KolmError('E_USAGE', 'a Predibase endpoint needs a token', { hint: 'set PREDIBASE_API_TOKEN (or pass --token)' });
-    }
-    const render = promptRenderer(spec);
-    const overrides = {
-      ...(this.adapterId ? { adapter_id: this.adapterId } : {}),
-      ...(this.maxNewTokens !== undefined ? { max_new_tokens: this.maxNewTokens } : {}),
-      ...(this.temperature !== undefined ? { temperature: this.temperature } : {}),
-    };
-    const cachePath = this.cache
-      ? resolve(this.context.cwd, this.cache)
-      : this.output
-        ? resolve(this.context.cwd, `${this.output.replace(/\.json$/, '')}.remote-cache.jsonl`)
-        : undefined;
-    const results = await runRemote({
-      endpoint,
-      cases: examples.map((e, i) => ({ id: String(i + 1), prompt: render(e.input as never) })),
-      parameters: remoteParameters(spec, overrides),
-      token,
-      concurrency: this.concurrency,
-      timeoutMs: this.timeout * 1000,
-      retries: this.retries,
-      cachePath,
-      reporter,
-    });
-    const byId = new Map(results.map((r) => [r.id, r]));
-    return buildReport(
-      { name: endpoint.kind === 'predibase' ? 'Predibase' : 'LoRAX', endpoint: endpoint.display, ...(this.adapterId ? { adapter_id: this.adapterId } : {}) },
-      examples.map((e, i) => {
-        const r = byId.get(String(i + 1))!;
-        return { input: e.input, reference: e.output, prediction: r.output, latency_ms: r.latency_ms, ...(r.error ? { error: `${r.error.status ?? ''} ${r.error.message}`.trim() } : {}) };
-      }),
-      scorer,
-    );
   }
 }
