@@ -2,12 +2,12 @@
 // fail on a missed gate (after the comment is posted); on `release: published`, sign keyless and attach the
 // .kolm and its Sigstore bundle to the release. Everything GitHub-specific comes in through ActionIO, so
 // tests drive `run()` and the bundle the same way; core does the work.
-import { readFile, stat, mkdir } from 'node:fs/promises';
+import { readFile, mkdir } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { saveArtifact } from '../core/artifact/index.ts';
-import { compileRecipe, recipeArtifactBytes } from '../core/compile/index.ts';
+import { compileRecipe, createdFromInputs, recipeArtifactBytes } from '../core/compile/index.ts';
 import { formatPlace, isKolmError, KolmError } from '../core/errors.ts';
-import { evaluateArtifact, renderEvalMarkdown, type ArtifactEvalResult } from '../core/eval/ab.ts';
+import { evaluateArtifact, renderEvalMarkdown, type ArtifactEvalResult } from '../core/eval/index.ts';
 import { gateFailure, parseGates, type EvalReport } from '../core/eval/index.ts';
 import { writeFileAtomic } from '../core/fs/atomic.ts';
 import type { Reporter } from '../core/progress.ts';
@@ -248,7 +248,7 @@ async function artifactFor(io: ActionIO, inputs: ActionInputs, outDir: string): 
   const bytes = await recipeArtifactBytes(outcome, {
     spec,
     name,
-    created: await createdTime(io.env, [specPath, train.file]),
+    created: await createdFromInputs([specPath, train.file], io.env.SOURCE_DATE_EPOCH),
     datasets: [{ role: 'train', sha256: train.sha256, rows: train.examples.length }],
   });
   await mkdir(outDir, { recursive: true });
@@ -259,14 +259,6 @@ async function artifactFor(io: ActionIO, inputs: ActionInputs, outDir: string): 
   return path;
 }
 
-/** SOURCE_DATE_EPOCH when set (reproducible builds), else the newest input's modification time (as `kolm compile`). */
-async function createdTime(env: Record<string, string | undefined>, inputs: string[]): Promise<string> {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
-  let newest = 0;
-  for (const p of inputs) newest = Math.max(newest, Math.floor((await stat(p)).mtimeMs / 1000) * 1000);
-  return new Date(newest).toISOString();
-}
 
 interface Evaluated {
   result: ArtifactEvalResult;

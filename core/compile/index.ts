@@ -4,3 +4,4 @@ export type { CandidateRow, CandidateStatus, CompileInput, CompileOutcome, Datas
 export { recipeArtifactBytes, recipeManifest, RECIPE_CONFIG_ENTRY, COMPILER_VERSION } from './artifact.ts';
 export type { ArtifactMeta } from './artifact.ts';
 export { carveFolds } from './split.ts';
+export { createdFromInputs } from './created.ts';

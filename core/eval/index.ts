@@ -6,3 +6,5 @@ export type { LocalEvalOptions } from './local.ts';
 export { checkGates, gateFailure, parseGates } from './gates.ts';
 export { compareReports, renderComparisonMarkdown, renderComparisonText } from './compare.ts';
 export type { Comparison, CompareRow, Disagreement } from './compare.ts';
+export { evaluateArtifact, evaluateRemote, renderEvalMarkdown, renderReportMarkdown } from './ab.ts';
+export type { ArtifactEvalInput, ArtifactEvalResult, RemoteTarget } from './ab.ts';

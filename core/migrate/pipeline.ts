@@ -1,10 +1,10 @@
 // The whole migration as one call, for `kolm-migrate --yes` and the wizard: translate the Ludwig config to
 // spec.json, convert the data to JSONL, then compile and score when the data allows. Each step is the same
 // core function the single `kolm` commands call; this only sequences them and names the outputs.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { saveArtifact } from '../artifact/index.ts';
-import { compileRecipe, recipeArtifactBytes, type CompileOutcome, type DatasetRef } from '../compile/index.ts';
+import { compileRecipe, createdFromInputs, recipeArtifactBytes, type CompileOutcome, type DatasetRef } from '../compile/index.ts';
 import { checkGates, evaluatePredictor, type EvalReport } from '../eval/index.ts';
 import { writeFileAtomic } from '../fs/atomic.ts';
 import { createScorer, labelSet } from '../kscore/index.ts';
@@ -87,9 +87,8 @@ export async function buildArtifact(migrated: MigrateResult, reporter: Reporter 
     await writeFileAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     evaluation = { file: held.file, report, reportPath };
   }
-  const newest = Math.max(...[migrated.specPath, train.file, ...(held ? [held.file] : [])].map((f) => Math.floor(statSync(f).mtimeMs / 1000) * 1000));
   const name = spec.name ?? 'model';
-  const bytes = await recipeArtifactBytes(outcome, { spec, name, created: new Date(newest).toISOString(), datasets });
+  const bytes = await recipeArtifactBytes(outcome, { spec, name, created: await createdFromInputs([migrated.specPath, train.file, ...(held ? [held.file] : [])]), datasets });
   await outcome.predictor.close?.();
   const artifactPath = join(outDir, `${name}.kolm`);
   await saveArtifact(artifactPath, bytes);

@@ -1,10 +1,10 @@
 // `kolm compile`: spec + examples → one .kolm. Thin: load inputs, call core's compiler, save, render.
-import { stat, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, relative, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import * as t from 'typanion';
 import { saveArtifact } from '../../core/artifact/index.ts';
-import { compileRecipe, formatCandidateTable, recipeArtifactBytes, type DatasetRef } from '../../core/compile/index.ts';
+import { compileRecipe, createdFromInputs, formatCandidateTable, recipeArtifactBytes, type DatasetRef } from '../../core/compile/index.ts';
 import { KolmError } from '../../core/errors.ts';
 import type { RecipeType } from '../../core/recipes/index.ts';
 import { readExamples } from '../../core/seeds/index.ts';
@@ -97,7 +97,7 @@ export class CompileCommand extends KolmCommand {
     const bytes = await recipeArtifactBytes(outcome, {
       spec,
       name: this.name ?? spec.name ?? basename(outPath).replace(/\.kolm$/, ''),
-      created: await createdTime(this.context.env, [specPath, train.file, ...(held ? [held.file] : [])]),
+      created: await createdFromInputs([specPath, train.file, ...(held ? [held.file] : [])], this.context.env.SOURCE_DATE_EPOCH),
       datasets,
       recordLatency: this.recordLatency,
     });
@@ -163,7 +163,7 @@ export class CompileCommand extends KolmCommand {
       base: { ...(opts.baseGguf ? { baseGguf: opts.baseGguf } : {}), ...(opts.modelsDir ? { modelsDir: opts.modelsDir } : {}) },
       ...(this.adapterDtype ? { dtype: this.adapterDtype as (typeof dtypes)[number] } : {}),
       name: this.name ?? spec.name ?? basename(outPath).replace(/\.kolm$/, ''),
-      created: await createdTime(this.context.env, [specPath, adapterPath, ...(train ? [train.file] : [])]),
+      created: await createdFromInputs([specPath, adapterPath, ...(train ? [train.file] : [])], this.context.env.SOURCE_DATE_EPOCH),
       datasets: train ? [{ role: 'train', sha256: train.sha256, rows: train.examples.length }] : [],
       outputKind,
     });
@@ -219,11 +219,3 @@ export async function loadSpec(path: string): Promise<Spec> {
   return parseSpecText(text, path);
 }
 
-/** SOURCE_DATE_EPOCH when set (reproducible builds), else the newest input file's modification time. */
-export async function createdTime(env: Record<string, string | undefined>, inputs: string[]): Promise<string> {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
-  let newest = 0;
-  for (const p of inputs) newest = Math.max(newest, Math.floor((await stat(p)).mtimeMs / 1000) * 1000);
-  return new Date(newest).toISOString();
-}

@@ -6,10 +6,11 @@ import { Command, Option } from 'clipanion';
 import { writeFileAtomic } from '../../core/fs/atomic.ts';
 import * as t from 'typanion';
 import { gateFailure, parseGates, renderComparisonMarkdown, renderComparisonText } from '../../core/eval/index.ts';
-import { evaluateArtifact, type ArtifactEvalResult } from '../../core/eval/ab.ts';
+import { evaluateArtifact, type ArtifactEvalResult } from '../../core/eval/index.ts';
 import { loadArtifact } from '../../core/runtime/index.ts';
 import { readExamples } from '../../core/seeds/index.ts';
 import { KolmCommand } from '../base-command.ts';
+import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
 import { renderEvalReport } from '../render/eval.ts';
 
 export class EvalCommand extends KolmCommand {
@@ -44,6 +45,8 @@ export class EvalCommand extends KolmCommand {
   examples = Option.String('--examples', { required: true, description: 'Cases to score (JSONL of {input, output})' });
   gates = Option.String('--gates', { description: 'Override the spec gates, e.g. K_min=0.85,p50_ms_max=200' });
   output = Option.String('--out', { description: 'Also write the report as JSON to this file' });
+  baseGguf = adapterFlags.baseGguf();
+  threads = adapterFlags.threads();
   against = Option.String('--against', { description: 'LoRAX or Predibase endpoint URL to A/B against' });
   adapterId = Option.String('--adapter-id', { description: 'parameters.adapter_id for the remote endpoint' });
   token = Option.String('--token', { description: 'Bearer token for the endpoint (default: $PREDIBASE_API_TOKEN)' });
@@ -59,7 +62,7 @@ export class EvalCommand extends KolmCommand {
   async run(): Promise<number> {
     const cwd = this.context.cwd;
     const artifactPath = resolve(cwd, this.artifact);
-    const { contents, predictor } = await loadArtifact(artifactPath);
+    const { contents, predictor } = await loadArtifact(artifactPath, { adapter: adapterOptionsFrom(this, this.context) });
     const { manifest } = contents;
     const cases = await readExamples(resolve(cwd, this.examples), manifest.spec.shape);
     const token = this.token ?? this.context.env.PREDIBASE_API_TOKEN;
