@@ -1,7 +1,9 @@
-// `kolm-migrate`: the guided migration. Until the Ink wizard lands this runs the same steps
-// non-interactively (`--yes`), which is also what scripts and CI use.
+// `kolm-migrate`: the guided migration. On a terminal it starts the Ink wizard (loaded lazily, so `--yes`
+// never loads Ink or React); `--yes` runs the same steps with their defaults, for scripts and CI. Without
+// `--yes` and without a terminal it fails at once with a hint instead of waiting for a key.
 import { join, relative, resolve } from 'node:path';
 import { Builtins, Cli, Command, Option } from 'clipanion';
+import { KolmError } from '../../core/errors.ts';
 import { specNameFromConfigPath } from '../../core/ludwig/index.ts';
 import { buildArtifact, getExport, migrateExport } from '../../core/migrate/index.ts';
 import { formatCandidateTable } from '../../core/compile/index.ts';
@@ -19,8 +21,14 @@ export class MigrateWizardCommand extends KolmCommand {
       \`predibase-adapter/\` folder beside it when there is one), translates the config to spec.json and
       converts the data to train/validation/test JSONL in the --out folder, compiles the best recipe into
       <name>.kolm there and scores it on the export's validation (or test) split (eval.json).
+
+      Without --yes, on a terminal, a wizard walks through the same steps and asks: which export, the column
+      mapping when the data lacks a column, the name and gates of the spec, what to do when no recipe passes,
+      an optional A/B against the Predibase endpoint, and whether to write a GitHub workflow. Esc goes back one
+      step; Ctrl-C leaves (every file is written atomically). NO_COLOR turns colours off.
     `,
     examples: [
+      ['Walk through the migration in the terminal', '$0'],
       ['Migrate the export found in the current folder into kolm-out/<name>/', '$0 --yes'],
       ['Migrate a given export into migrated/', '$0 --yes --export predibase-export/ --out migrated/'],
     ],
@@ -33,6 +41,7 @@ export class MigrateWizardCommand extends KolmCommand {
 
   async run(): Promise<number> {
     const cwd = this.context.cwd;
+    if (!this.yes) return this.interactive();
     const found = getExport(resolve(cwd, this.exportPath ?? '.'));
     const outDir = resolve(cwd, this.output ?? join('kolm-out', this.name ?? specNameFromConfigPath(found.config) ?? 'migration'));
     const reporter = this.reporter();
@@ -51,6 +60,28 @@ export class MigrateWizardCommand extends KolmCommand {
     const cases = built.evaluation ? show(built.evaluation.file) : 'cases.jsonl';
     this.out(`\nnext: kolm run ${show(built.artifactPath)} < ${cases}  ·  kolm inspect ${show(built.artifactPath)}`);
     return 0;
+  }
+
+  private async interactive(): Promise<number> {
+    const { stdin, stdout, stderr, env, cwd } = this.context;
+    const tty = (s: unknown) => Boolean((s as { isTTY?: boolean }).isTTY);
+    if (this.json) throw new KolmError('E_USAGE', '--json is for scripts: it needs --yes', { hint: 'run kolm-migrate --yes --json [--export DIR]' });
+    if (!tty(stdin) || !tty(stdout)) {
+      throw new KolmError('E_USAGE', 'kolm-migrate asks questions, but stdin/stdout is not a terminal', {
+        hint: 'run with --yes to take every default without asking: kolm-migrate --yes [--export DIR] [--json]',
+      });
+    }
+    const { runInkWizard } = await import('./render.tsx');
+    return runInkWizard({
+      stdin,
+      stdout,
+      stderr,
+      env,
+      cwd,
+      ...(this.exportPath ? { exportPath: this.exportPath } : {}),
+      ...(this.output ? { outDir: resolve(cwd, this.output) } : {}),
+      ...(this.name ? { name: this.name } : {}),
+    });
   }
 }
 
