@@ -2,6 +2,7 @@
 // create release, list/delete/rename assets, and the uploads host (`upload_url`). State is in memory.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from '../../_util/http.ts';
 
 export interface FakeAsset {
   id: number;
@@ -121,11 +122,3 @@ export async function startFakeGitHub(options: { repo?: string; private?: boolea
   };
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fulcioHandler, initializeCA, initializeCTLog, initializeTSA, tsaHandler } from '@sigstore/mock';
 import { generateKeyPairSync } from 'node:crypto';
+import { readBody } from '../../_util/http.ts';
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 export const WORKFLOW_IDENTITY = 'https://github.com/acme/models/.github/workflows/release.yml@refs/tags/v1.2.0';
@@ -107,11 +108,3 @@ export async function startFakeSigstore(options: { identity?: string; issuer?: s
   };
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}

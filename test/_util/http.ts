@@ -1,0 +1,12 @@
+// Small pieces the loopback stand-ins (fake GitHub, Sigstore, LoRAX) share.
+import type { IncomingMessage } from 'node:http';
+
+/** The whole request body. */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
