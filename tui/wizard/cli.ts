@@ -71,6 +71,10 @@ export class MigrateWizardCommand extends KolmCommand {
         hint: 'run with --yes to take every default without asking: kolm-migrate --yes [--export DIR] [--json]',
       });
     }
+    // Ink decides at import, from CI/CONTINUOUS_INTEGRATION, to draw only the last frame. A person at a
+    // terminal who started the wizard wants it drawn, so those are cleared before Ink is first loaded.
+    delete process.env.CI;
+    delete process.env.CONTINUOUS_INTEGRATION;
     const { runInkWizard } = await import('./render.tsx');
     return runInkWizard({
       stdin,

@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource react */
+import '../../_util/ink-interactive.ts';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
