@@ -8,6 +8,7 @@ import { readArtifact } from '../artifact/index.ts';
 import { KolmError } from '../errors.ts';
 import type { Predictor } from '../recipes/types.ts';
 import type { AdapterRuntimeOptions } from '../llm/predictor.ts';
+import { batchingPredictor } from './batcher.ts';
 import { predictorFromContents, verifyArtifactSignature } from '../runtime/index.ts';
 import { formatSigner, type Trust } from '../sign/index.ts';
 import { inputMapper, type InputMapper } from './inputs.ts';
@@ -51,7 +52,7 @@ export async function loadServedArtifact(source: string | Uint8Array, options: L
     rootDigest: contents.rootDigest,
     signature,
     ...(signer ? { signer } : {}),
-    predictor: await predictorFromContents(contents, file, options.adapter),
+    predictor: await servingPredictor(contents, file, options),
     toInput: inputMapper(m.name, m.spec.shape.input, m.spec.prompt?.template),
     inFlight: 0,
     retired: false,
@@ -130,4 +131,10 @@ export class ArtifactSet {
       if (a.inFlight === 0) await a.predictor.close?.();
     }
   }
+}
+
+/** Recipes answer concurrent requests in batches; adapter predictors (token streams) are used as they are. */
+async function servingPredictor(contents: ArtifactContents, file: string, options: LoadOptions): Promise<Predictor> {
+  const p = await predictorFromContents(contents, file, options.adapter);
+  return contents.manifest.kind === 'recipe' ? batchingPredictor(p) : p;
 }

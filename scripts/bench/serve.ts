@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 // @ts-expect-error autocannon ships no types
 import autocannon from 'autocannon';
 import { slotArtifact } from '../../test/_util/slot-task.ts';
+import { buildArtifact, getExport, migrateExport } from '../../core/migrate/index.ts';
+import { tmpdir } from '../../test/_util/tmp.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const args = process.argv.slice(2);
@@ -23,8 +25,13 @@ const duration = Number(arg('--duration', '10'));
 const connections = Number(arg('--connections', '50'));
 const withLogs = args.includes('--logs');
 
-const BODY = JSON.stringify({ inputs: 'I want to go from Fresno to Boston.', parameters: { max_new_tokens: 64 } });
-const FIXED = JSON.stringify({ generated_text: '{"from_location":"Fresno","to_location":"Boston"}' });
+// --recipe classifier (default: the issue's case, the trec-questions classifier) or extract (a slot task).
+const recipe = arg('--recipe', 'classifier');
+const BODY =
+  recipe === 'classifier'
+    ? JSON.stringify({ inputs: 'How many miles is it from London to Paris ?', parameters: { max_new_tokens: 64 } })
+    : JSON.stringify({ inputs: 'I want to go from Fresno to Boston.', parameters: { max_new_tokens: 64 } });
+const FIXED = JSON.stringify({ generated_text: recipe === 'classifier' ? 'NUM' : '{"from_location":"Fresno","to_location":"Boston"}' });
 
 const BARE = `
 const http = require('node:http');
@@ -93,8 +100,12 @@ async function load(side: string, url: string, pid: number): Promise<Result> {
   };
 }
 
-const dir = await slotArtifact();
-const artifact = join(dir, 'slots.kolm');
+let artifact: string;
+if (recipe === 'classifier') {
+  const out = tmpdir(); // removed at exit
+  const migrated = await migrateExport({ found: getExport(join(root, 'examples', 'trec-questions', 'predibase-export')), outDir: out });
+  artifact = (await buildArtifact(migrated)).artifactPath;
+} else artifact = join(await slotArtifact(), 'slots.kolm');
 const bare = await start(process.execPath, ['-e', BARE]);
 const kolm = await start(process.execPath, [join(root, 'bin/kolm.mjs'), 'serve', artifact, '--port', '0', ...(withLogs ? [] : ['--quiet'])]);
 try {
