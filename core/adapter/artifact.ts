@@ -15,16 +15,8 @@ import { checkSpecBase, readBaseInfo } from './validate.ts';
 export const ADAPTER_GGUF_ENTRY = 'adapter/adapter.gguf';
 export const ADAPTER_CONFIG_ENTRY = 'adapter/config.json';
 
-/** Generation defaults carried from spec.generation (LoRAX/HF names). */
-export interface GenerationDefaults {
-  max_new_tokens?: number;
-  temperature?: number;
-  top_p?: number;
-  top_k?: number;
-  do_sample?: boolean;
-  repetition_penalty?: number;
-  stop?: string[];
-}
+/** Generation defaults carried from spec.generation (LoRAX/HF names): the spec's own type. */
+export type GenerationDefaults = NonNullable<Spec['generation']>;
 
 /** adapter/config.json. */
 export interface AdapterConfig {
