@@ -57,3 +57,22 @@ export function colorEnabled(ctx: Pick<KolmContext, 'env' | 'stderr'>): boolean 
   if (ctx.env.FORCE_COLOR) return true;
   return Boolean((ctx.stderr as NodeJS.WriteStream).isTTY);
 }
+
+/**
+ * Run a clipanion CLI with the exit-code contract: a command line that does not parse (unknown command,
+ * unknown or missing flag) prints clipanion's usage error on stderr and exits 2, not clipanion's 1.
+ */
+export async function runCommandLine<C extends KolmContext & import('clipanion').BaseContext>(
+  cli: import('clipanion').Cli<C>,
+  args: string[],
+  context: C,
+): Promise<number> {
+  let command;
+  try {
+    command = cli.process(args, context);
+  } catch (err) {
+    context.stderr.write(cli.error(err, { colored: colorEnabled(context) }));
+    return 2;
+  }
+  return cli.run(command, context);
+}

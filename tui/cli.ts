@@ -1,7 +1,7 @@
 // The `kolm` command line: every command is one file under tui/commands/, its path matching the CLI path.
 import { Builtins, Cli } from 'clipanion';
 import { commands } from './commands/index.ts';
-import type { KolmContext } from './base-command.ts';
+import { runCommandLine, type KolmContext } from './base-command.ts';
 
 export const VERSION = '0.1.0';
 
@@ -28,7 +28,5 @@ export async function runCli(args: string[], ctx: Partial<KolmContext> = {}): Pr
     cwd: ctx.cwd ?? process.cwd(),
     colorDepth: ctx.colorDepth ?? 1,
   } as KolmContext & import('clipanion').BaseContext;
-  const code = await cli.run(args, context);
-  // clipanion answers unknown commands/flags with exit 1; our contract says usage errors exit 2.
-  return code;
+  return runCommandLine(cli, args, context);
 }

@@ -8,7 +8,7 @@ import { specNameFromConfigPath } from '../../core/ludwig/index.ts';
 import { buildArtifact, getExport, migrateExport } from '../../core/migrate/index.ts';
 import { formatCandidateTable } from '../../core/compile/index.ts';
 import { renderEvalReport } from '../render/eval.ts';
-import { KolmCommand, type KolmContext } from '../base-command.ts';
+import { KolmCommand, runCommandLine, type KolmContext } from '../base-command.ts';
 import { renderReport } from '../commands/migrate/convert.ts';
 import { VERSION } from '../cli.ts';
 
@@ -98,7 +98,7 @@ export async function runWizardCli(args: string[], ctx: Partial<KolmContext> = {
   cli.register(Builtins.HelpCommand);
   cli.register(Builtins.VersionCommand);
   cli.register(MigrateWizardCommand);
-  return cli.run(args, {
+  return runCommandLine(cli, args, {
     stdin: ctx.stdin ?? process.stdin,
     stdout: ctx.stdout ?? process.stdout,
     stderr: ctx.stderr ?? process.stderr,
