@@ -3,6 +3,8 @@
 // training data, and return the artifact's bytes. Nothing is written here: the caller saves the bytes.
 import { performance } from 'node:perf_hooks';
 import { KolmError } from '../errors.ts';
+import { timeSingleCalls } from '../eval/latency.ts';
+import { latencyStats } from '../eval/report.ts';
 import { aggregate, createScorer, inferOutputKind, labelSet, type CaseScore, type KScoreSummary, type Scorer } from '../kscore/index.ts';
 import type { Reporter } from '../progress.ts';
 import { silentReporter } from '../progress.ts';
@@ -69,18 +71,8 @@ const LATENCY_SAMPLE = 300;
 
 /** Per-case latency of single predict() calls, in ms (p50, p99), over up to LATENCY_SAMPLE inputs. */
 export async function measureLatency(predictor: Predictor, examples: readonly Example[]): Promise<{ p50: number; p99: number }> {
-  const sample = examples.slice(0, LATENCY_SAMPLE);
-  if (sample.length === 0) return { p50: 0, p99: 0 };
-  for (const ex of sample.slice(0, 20)) await predictor.predict(ex.input); // warm up JIT and sessions
-  const times = new Float64Array(sample.length);
-  for (let i = 0; i < sample.length; i++) {
-    const t0 = performance.now();
-    await predictor.predict(sample[i]!.input);
-    times[i] = performance.now() - t0;
-  }
-  times.sort();
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { p50: at(0.5), p99: at(0.99) };
+  const stats = latencyStats(await timeSingleCalls(predictor, examples.slice(0, LATENCY_SAMPLE).map((e) => e.input)));
+  return { p50: stats?.p50 ?? 0, p99: stats?.p99 ?? 0 };
 }
 
 /** Score a predictor on examples: K with its interval, pass rate, latency. */

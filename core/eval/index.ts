@@ -8,3 +8,4 @@ export { compareReports, renderComparisonMarkdown, renderComparisonText } from '
 export type { Comparison, CompareRow, Disagreement } from './compare.ts';
 export { evaluateArtifact, evaluateRemote, renderEvalMarkdown, renderReportMarkdown } from './ab.ts';
 export type { ArtifactEvalInput, ArtifactEvalResult, RemoteTarget } from './ab.ts';
+export { timeSingleCalls } from './latency.ts';

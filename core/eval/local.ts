@@ -5,6 +5,7 @@ import type { Scorer } from '../kscore/index.ts';
 import type { Reporter } from '../progress.ts';
 import { silentReporter } from '../progress.ts';
 import type { Example, Predictor } from '../recipes/types.ts';
+import { timeSingleCalls } from './latency.ts';
 import { buildReport, type EvalReport } from './report.ts';
 
 export interface LocalEvalOptions {
@@ -29,14 +30,9 @@ export async function evaluatePredictor(predictor: Predictor, examples: readonly
   const seconds = (performance.now() - started) / 1000;
 
   const sample = Math.min(inputs.length, opts.latencySample ?? inputs.length);
-  const latency: (number | undefined)[] = new Array(inputs.length).fill(undefined);
-  for (let i = 0; i < Math.min(20, sample); i++) await predictor.predict(inputs[i]!); // warm-up
-  for (let i = 0; i < sample; i++) {
-    const t0 = performance.now();
-    await predictor.predict(inputs[i]!);
-    latency[i] = performance.now() - t0;
-    if (i % 500 === 0) reporter.progress({ stage: 'eval:latency', done: i, total: sample });
-  }
+  const latency = await timeSingleCalls(predictor, inputs.slice(0, sample), (done) =>
+    reporter.progress({ stage: 'eval:latency', done, total: sample }),
+  );
   reporter.progress({ stage: 'eval:latency', done: sample, total: sample });
   return buildReport(
     opts.system,
