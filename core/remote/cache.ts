@@ -6,21 +6,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { KolmError } from '../errors.ts';
-import type { RemoteError, RemoteResult } from './types.ts';
+import type { RemoteResult } from './types.ts';
 
 export const CACHE_VERSION = 1;
 
-export interface CacheLine {
-  v: typeof CACHE_VERSION;
-  id: string;
-  digest: string;
-  output?: string;
-  latency_ms?: number;
-  error?: RemoteError;
-  attempts: number;
-  finish_reason?: string;
-  generated_tokens?: number;
-}
+/** A finished case as stored: the result (less the `cached` flag) with the format version and request digest. */
+export type CacheLine = Omit<RemoteResult, 'cached'> & { v: typeof CACHE_VERSION; digest: string };
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
