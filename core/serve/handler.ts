@@ -259,14 +259,15 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
     return { generated_text: text, details: d };
   };
 
-  const streamHeaders = (o: Outcome, p: GenerateParams, inputs: string): OutgoingHttpHeaders =>
+  /** Headers of an event stream (LoRAX's, plus the artifact as the model id). */
+  const streamHeaders = (a: ServedArtifact, p: GenerateParams, inputs: string): OutgoingHttpHeaders =>
     adapterHeaders(p, {
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache',
       'x-accel-buffering': 'no',
       'x-compute-type': 'cpu',
       'x-compute-characters': String(inputs.length),
-      'x-model-id': o.artifact.name,
+      'x-model-id': a.name,
     });
 
   /** /generate_stream: one `data:` event per token; the last carries generated_text and StreamDetails. */
@@ -285,7 +286,7 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
       };
       body += `data: ${JSON.stringify(event)}\n\n`;
     }
-    send(res, ex, 200, body, streamHeaders(o, p, inputs));
+    send(res, ex, 200, body, streamHeaders(o.artifact, p, inputs));
   };
 
   /** Open an event stream now (adapter artifacts stream tokens as they are generated). */
@@ -298,15 +299,6 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
   const writeEvent = (res: ServerResponse, data: string) => {
     if (!res.destroyed && !res.writableEnded) res.write(`data: ${data}\n\n`);
   };
-  const liveHeaders = (a: ServedArtifact, p: GenerateParams, inputs: string): OutgoingHttpHeaders =>
-    adapterHeaders(p, {
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-cache',
-      'x-accel-buffering': 'no',
-      'x-compute-type': 'cpu',
-      'x-compute-characters': String(inputs.length),
-      'x-model-id': a.name,
-    });
 
   /**
    * Stream a generator's tokens as they come: each token is sent when the next one arrives (the last
@@ -320,11 +312,11 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
     let held: Token | null = null;
     let i = 0;
     const o = await run(ex, inputs, p, true, (t) => {
-      if (!res.headersSent) openStream(res, ex, liveHeaders(a!, p, inputs));
+      if (!res.headersSent) openStream(res, ex, streamHeaders(a!, p, inputs));
       if (held) writeEvent(res, JSON.stringify(event(i++, held, null)));
       held = t;
     });
-    if (!res.headersSent) openStream(res, ex, liveHeaders(o.artifact, p, inputs));
+    if (!res.headersSent) openStream(res, ex, streamHeaders(o.artifact, p, inputs));
     if (held) writeEvent(res, JSON.stringify(event(i, held, o)));
     if (done) writeEvent(res, done);
     if (!res.writableEnded) res.end();
@@ -366,7 +358,7 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
     let body = '';
     o.gen.tokens.forEach((t, i) => (body += `data: ${JSON.stringify(chunk(i, t))}\n\n`));
     body += 'data: [DONE]\n\n';
-    send(res, ex, 200, body, streamHeaders(o, p, inputs));
+    send(res, ex, 200, body, streamHeaders(o.artifact, p, inputs));
   };
 
   /** A POST route with its parsed JSON body. */
