@@ -2,29 +2,18 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { runWizardCli } from '../../../tui/wizard/cli.ts';
+import { kolmMigrate } from '../../_util/cli.ts';
 import { examplesDir, tmpdir } from '../../_util/tmp.ts';
 import { loadArtifact } from '../../../core/runtime/index.ts';
 
 const test = suite('kolm-migrate --yes');
 
-async function run(args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await runWizardCli(args, { stdin: Readable.from(['']), stdout, stderr, env: { NO_COLOR: '1' }, cwd: process.cwd() });
-  return { code, out, err };
-}
 
 test('the whole migration of the trec export: JSONL, spec, a classifier .kolm and its eval', async () => {
   const out = tmpdir();
-  const r = await run(['--yes', '--export', join(examplesDir, 'trec-questions', 'predibase-export'), '--out', out, '--json']);
-  assert.is(r.code, 0, r.err);
-  const result = JSON.parse(r.out);
+  const r = await kolmMigrate(['--yes', '--export', join(examplesDir, 'trec-questions', 'predibase-export'), '--out', out, '--json']);
+  assert.is(r.code, 0, r.stderr);
+  const result = JSON.parse(r.stdout);
   assert.is(result.build.outcome.winner, 'classifier');
   assert.ok(result.build.evaluation.K >= 0.86, `K ${result.build.evaluation.K}`);
   for (const f of ['train.jsonl', 'validation.jsonl', 'spec.json', 'report.json', 'eval.json', 'trec-questions.kolm']) assert.ok(existsSync(join(out, f)), f);
@@ -36,10 +25,10 @@ test('the whole migration of the trec export: JSONL, spec, a classifier .kolm an
 });
 
 test('no export where it looks: exit 1 with what it needs', async () => {
-  const r = await run(['--yes', '--export', tmpdir({ 'notes.txt': 'x' })]);
+  const r = await kolmMigrate(['--yes', '--export', tmpdir({ 'notes.txt': 'x' })]);
   assert.is(r.code, 1);
-  assert.match(r.err, /E_NO_DATA_FILES/);
-  assert.match(r.err, /config\.yaml/);
+  assert.match(r.stderr, /E_NO_DATA_FILES/);
+  assert.match(r.stderr, /config\.yaml/);
 });
 
 test.run();
