@@ -2,8 +2,8 @@
 import { Builtins, Cli } from 'clipanion';
 import { commands } from './commands/index.ts';
 import { runCommandLine, type KolmContext } from './base-command.ts';
+import { VERSION } from '../core/version.ts';
 
-export const VERSION = '0.1.0';
 
 export function buildCli(binaryName = 'kolm'): Cli<KolmContext & import('clipanion').BaseContext> {
   const cli = new Cli<KolmContext & import('clipanion').BaseContext>({

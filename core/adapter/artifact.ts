@@ -3,7 +3,7 @@
 // SHA-256). The base weights are never inside. Pure apart from reading the inputs: returns bytes.
 import { basename } from 'node:path';
 import { writeArtifact, type ManifestInput } from '../artifact/index.ts';
-import { COMPILER_VERSION } from '../compile/artifact.ts';
+import { VERSION } from '../version.ts';
 import type { DatasetRef } from '../compile/index.ts';
 import { KolmError } from '../errors.ts';
 import type { Spec, OutputKind } from '../spec/index.ts';
@@ -107,7 +107,7 @@ export async function compileAdapterArtifact(input: AdapterCompileInput): Promis
     base: { id, ...(revision ? { revision } : {}), file: basename(basePath), sha256 },
     // The manifest's enum has no f32: an all-F32 adapter is recorded as 'none' (no quantization).
     quantization: types.has('Q8_0') ? 'int8' : types.has('F16') ? 'f16' : 'none',
-    compiler: { name: 'kolm-migrate', version: COMPILER_VERSION },
+    compiler: { name: 'kolm-migrate', version: VERSION },
     datasets: input.datasets,
     output_kind: input.outputKind,
   };

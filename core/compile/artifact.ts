@@ -2,10 +2,10 @@
 // what was measured and what it was made from. Pure: returns bytes, writes nothing.
 import { writeArtifact, type ManifestInput } from '../artifact/index.ts';
 import type { Spec } from '../spec/index.ts';
+import { VERSION } from '../version.ts';
 import type { CompileOutcome, DatasetRef, Metrics } from './compile.ts';
 
 export const RECIPE_CONFIG_ENTRY = 'recipe/config.json';
-export const COMPILER_VERSION = '0.1.0';
 
 export interface ArtifactMeta {
   spec: Spec;
@@ -47,7 +47,7 @@ export function recipeManifest(outcome: CompileOutcome, meta: ArtifactMeta): Man
       validation: manifestMetrics(outcome.validation, meta.recordLatency),
       ...(outcome.eval ? { eval: manifestMetrics(outcome.eval, meta.recordLatency) } : {}),
     },
-    compiler: { name: 'kolm-migrate', version: COMPILER_VERSION },
+    compiler: { name: 'kolm-migrate', version: VERSION },
     datasets: meta.datasets,
     output_kind: outcome.kind,
   };

@@ -9,7 +9,8 @@ import { aggregate, createScorer, inferOutputKind, labelSet, type CaseScore, typ
 import type { Reporter } from '../progress.ts';
 import { silentReporter } from '../progress.ts';
 import { candidates as allCandidates } from '../recipes/index.ts';
-import type { Candidate, Example, FitContext, Predictor, RecipeType, SavedRecipe } from '../recipes/types.ts';
+import type { Candidate, FitContext, RecipeType, SavedRecipe } from '../recipes/types.ts';
+import type { Example, Predictor } from '../runtime/types.ts';
 import type { Gates, OutputKind, Spec } from '../spec/index.ts';
 import { carveFolds } from './split.ts';
 

@@ -4,7 +4,7 @@
 import { KolmError } from '../errors.ts';
 import { createScorer, labelSet, type Scorer } from '../kscore/index.ts';
 import type { Reporter } from '../progress.ts';
-import type { Example, Predictor } from '../recipes/types.ts';
+import type { Example, Predictor } from '../runtime/types.ts';
 import { promptRenderer, remoteParameters, resolveEndpoint, runRemote, type FetchLike } from '../remote/index.ts';
 import type { Gates, OutputKind, Spec } from '../spec/index.ts';
 import { compareReports, renderComparisonMarkdown, type Comparison } from './compare.ts';

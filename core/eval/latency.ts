@@ -2,7 +2,7 @@
 // (JIT, onnxruntime sessions). Compile's candidate table and eval both measure through here, and both
 // summarize with latencyStats, so "p50" means the same number in each.
 import { performance } from 'node:perf_hooks';
-import type { Input, Predictor } from '../recipes/types.ts';
+import type { Input, Predictor } from '../runtime/types.ts';
 
 const WARM_UP = 20;
 

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { Scorer } from '../kscore/index.ts';
 import type { Reporter } from '../progress.ts';
 import { silentReporter } from '../progress.ts';
-import type { Example, Predictor } from '../recipes/types.ts';
+import type { Example, Predictor } from '../runtime/types.ts';
 import { timeSingleCalls } from './latency.ts';
 import { buildReport, type EvalReport } from './report.ts';
 

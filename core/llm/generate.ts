@@ -2,7 +2,7 @@
 // on an end-of-generation token, a stop sequence (the text is cut right after it and keeps it, as LoRAX
 // does) or max_new_tokens; optional JSON grammar and per-token log-probabilities.
 import type { LlamaGrammar, LlamaContextSequence } from 'node-llama-cpp';
-import type { GeneratedText, GeneratedToken, GenerateOptions } from '../recipes/types.ts';
+import type { GeneratedText, GeneratedToken, GenerateOptions } from '../runtime/types.ts';
 import type { LoadedAdapter } from './runtime.ts';
 import { loadNodeLlamaCpp } from './runtime.ts';
 

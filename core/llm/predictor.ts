@@ -7,7 +7,7 @@ import { defaultModelsDir, resolvePinnedBase, type ResolveOptions } from '../ada
 import { ADAPTER_CONFIG_ENTRY, type AdapterConfig } from '../adapter/artifact.ts';
 import { KolmError } from '../errors.ts';
 import { compileTemplate } from '../prompt/index.ts';
-import type { GenerateOptions, Input, Prediction, Predictor, TextGenerator } from '../recipes/types.ts';
+import type { GenerateOptions, Input, Prediction, Predictor, TextGenerator } from '../runtime/types.ts';
 import { generateOn, promptTokens } from './generate.ts';
 import { loadAdapterOnBase, type RuntimeOptions } from './runtime.ts';
 

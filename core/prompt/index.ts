@@ -15,3 +15,4 @@ export {
   DEFAULT_ZERO_SHOT_PROMPT_TEMPLATE,
 } from './template.ts';
 export type { ParsedTemplate, TemplatePart, FloatSpec, TemplateInput, RenderOptions, RenderFn } from './template.ts';
+export { templateMatcher } from './match.ts';

@@ -7,7 +7,8 @@ import { classifierCandidate } from './classifier/index.ts';
 import { extractCandidate } from './extract/index.ts';
 import { fieldText, locate } from './extract/task.ts';
 import { learnStyle, parseObject, renderJsonString, type OutputStyle } from './json-style.ts';
-import type { Candidate, Example, FitContext, FittedRecipe, Input, Prediction, Predictor } from './types.ts';
+import type { Candidate, FitContext, FittedRecipe } from './types.ts';
+import type { Example, Input, Prediction, Predictor } from '../runtime/types.ts';
 
 /** A field is a span field when this share of its values are substrings of the input. */
 const SPAN_SHARE = 0.8;

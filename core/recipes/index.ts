@@ -5,9 +5,10 @@ import { classifierCandidate, loadClassifier } from './classifier/index.ts';
 import { compositeCandidate, loadComposite } from './composite.ts';
 import { extractCandidate, loadExtract } from './extract/index.ts';
 import { loadLookup, lookupCandidate } from './lookup.ts';
-import type { Candidate, Predictor, RecipeType } from './types.ts';
+import type { Candidate, RecipeType } from './types.ts';
+import type { Predictor } from '../runtime/types.ts';
 
-export type { Candidate, Example, FitContext, FittedRecipe, Input, Prediction, Predictor, RecipeType, SavedRecipe } from './types.ts';
+export type { Candidate, FitContext, FittedRecipe, RecipeType, SavedRecipe } from './types.ts';
 
 export const candidates: readonly Candidate[] = [lookupCandidate, extractCandidate, classifierCandidate, compositeCandidate];
 

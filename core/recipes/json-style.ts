@@ -1,7 +1,7 @@
 // How JSON outputs are written in the training data (JSON strings or objects; key order; Python json.dumps
 // or compact separators; \u escaping; how an absent field is written), learned once and used to render
 // predictions that look like the gold outputs. Shared by the extract and composite recipes.
-import type { Example, Input } from './types.ts';
+import type { Example, Input } from '../runtime/types.ts';
 
 export type OutMode = 'string' | 'json-string' | 'json-object';
 export type KeyOrder = 'sorted' | 'input' | 'rank';

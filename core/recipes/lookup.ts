@@ -1,8 +1,9 @@
 // The lookup recipe: normalized input → the output most often seen with it. It wins only where held-out
 // inputs repeat training inputs (FAQ-like traffic); elsewhere it answers the overall most common output
 // with confidence 0, so a cascade can tell a memory hit from a guess.
-import type { Candidate, Example, FittedRecipe, Input, Prediction, Predictor } from './types.ts';
-import { predictEach } from './types.ts';
+import type { Candidate, FittedRecipe } from './types.ts';
+import type { Example, Input, Prediction, Predictor } from '../runtime/types.ts';
+import { predictEach } from '../runtime/types.ts';
 import { KolmError } from '../errors.ts';
 
 const ENTRY = 'recipe/lookup.json';

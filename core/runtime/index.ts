@@ -3,9 +3,12 @@
 import { readArtifact, type ArtifactContents } from '../artifact/index.ts';
 import { KolmError } from '../errors.ts';
 import { loadRecipe } from '../recipes/index.ts';
-import type { Predictor } from '../recipes/types.ts';
+import type { Predictor } from './types.ts';
 import type { AdapterRuntimeOptions } from '../llm/predictor.ts';
 import { verifyArtifactContents, type ArtifactSignatureState, type Trust } from '../sign/index.ts';
+
+export type { Example, GeneratedText, GeneratedToken, GenerateOptions, Input, Prediction, Predictor, TextGenerator } from './types.ts';
+export { predictEach, textGenerator } from './types.ts';
 
 export interface LoadedArtifact {
   contents: ArtifactContents;

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { KolmError } from '../errors.ts';
-import type { Example, Input } from '../recipes/types.ts';
+import type { Example, Input } from '../runtime/types.ts';
 import { validateSeedsFile } from './read.ts';
 import type { RowShape } from './validate.ts';
 

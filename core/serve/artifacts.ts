@@ -6,7 +6,7 @@
 import type { ArtifactContents, Manifest } from '../artifact/index.ts';
 import { readArtifact } from '../artifact/index.ts';
 import { KolmError } from '../errors.ts';
-import type { Predictor } from '../recipes/types.ts';
+import type { Predictor } from '../runtime/types.ts';
 import type { AdapterRuntimeOptions } from '../llm/predictor.ts';
 import { batchingPredictor } from './batcher.ts';
 import { predictorFromContents, verifyArtifactSignature } from '../runtime/index.ts';

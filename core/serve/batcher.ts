@@ -2,7 +2,7 @@
 // arrive while the event loop is busy are queued and answered by one predictBatch() on the next turn.
 // A batched recipe (the ONNX classifier) pays its per-call runtime overhead once per batch instead of once
 // per request; answers are the same, since predictBatch is the same model on the same inputs.
-import type { Input, Prediction, Predictor } from '../recipes/types.ts';
+import type { Input, Prediction, Predictor } from '../runtime/types.ts';
 
 const MAX_BATCH = 256;
 

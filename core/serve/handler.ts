@@ -14,7 +14,7 @@ import {
 } from './openai.ts';
 import { DEFAULT_GENERATION_LIMITS, isSampling, readGenerateRequest, validateParams, type GenerateParams, type GenerationLimits } from './params.ts';
 import { countChunks, generate, prefill, type Generation, type Token } from './tokens.ts';
-import { textGenerator, type GenerateOptions, type GeneratedToken, type TextGenerator } from '../recipes/types.ts';
+import { textGenerator, type GenerateOptions, type GeneratedToken, type TextGenerator } from '../runtime/types.ts';
 
 export interface ServeLimits extends GenerationLimits {
   /** Generate requests in flight (from first byte to last byte of the answer) before 429 "overloaded". */

@@ -9,7 +9,7 @@ export { Metrics } from './metrics.ts';
 export { listen } from './listen.ts';
 export type { ListenOptions, Listening } from './listen.ts';
 export { watchFiles } from './watch.ts';
-export { inputMapper, templateMatcher, outputText } from './inputs.ts';
+export { inputMapper, outputText } from './inputs.ts';
 export { chunks, countChunks, generate } from './tokens.ts';
 export { DEFAULT_GENERATION_LIMITS } from './params.ts';
 export type { GenerationLimits } from './params.ts';

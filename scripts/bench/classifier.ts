@@ -6,7 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { performance } from 'node:perf_hooks';
 import { silentReporter } from '../../core/progress.ts';
 import { classifierCandidate, loadClassifier, TsClassifier, type ClassifierConfig } from '../../core/recipes/classifier/index.ts';
-import type { Example } from '../../core/recipes/types.ts';
+import type { Example } from '../../core/runtime/types.ts';
 
 const DATASETS = {
   trec: { train: 'examples/trec-questions/predibase-export/train.csv', validation: 'examples/trec-questions/predibase-export/validation.csv', input: 'prompt', output: 'response' },

@@ -6,7 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { extractCandidate, normalizeValue } from '../../core/recipes/extract/index.ts';
-import type { Example } from '../../core/recipes/types.ts';
+import type { Example } from '../../core/runtime/types.ts';
 import { silentReporter } from '../../core/progress.ts';
 
 const args = process.argv.slice(2);

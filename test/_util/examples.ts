@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getExport, migrateExport } from '../../core/migrate/index.ts';
-import type { Example } from '../../core/recipes/index.ts';
+import type { Example } from '../../core/runtime/index.ts';
 import type { Spec } from '../../core/spec/index.ts';
 import { examplesDir, tmpdir } from './tmp.ts';
 

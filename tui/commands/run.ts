@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { KolmError } from '../../core/errors.ts';
-import type { Input } from '../../core/recipes/index.ts';
+import type { Input } from '../../core/runtime/index.ts';
 import { loadArtifact } from '../../core/runtime/index.ts';
 import { checkShape, LineSplitter } from '../../core/seeds/index.ts';
 import type { Shape } from '../../core/spec/index.ts';

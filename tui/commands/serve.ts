@@ -11,7 +11,7 @@ import {
 import { KolmCommand } from '../base-command.ts';
 import { trustFlags, trustFrom } from '../sign-flags.ts';
 import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
-import { VERSION } from '../cli.ts';
+import { VERSION } from '../../core/version.ts';
 
 export class ServeCommand extends KolmCommand {
   static override paths = [['serve']];

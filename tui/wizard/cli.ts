@@ -10,7 +10,7 @@ import { formatCandidateTable } from '../../core/compile/index.ts';
 import { renderEvalReport } from '../render/eval.ts';
 import { KolmCommand, runCommandLine, type KolmContext } from '../base-command.ts';
 import { renderReport } from '../commands/migrate/convert.ts';
-import { VERSION } from '../cli.ts';
+import { VERSION } from '../../core/version.ts';
 
 export class MigrateWizardCommand extends KolmCommand {
   static override paths = [Command.Default];

@@ -2,7 +2,8 @@
 // training data it is given (never on eval data), fit the temperature and decide int8 on that split's
 // held-out part, then refit on all of it (warm-started) and store weights + graph + vocabulary.
 import { seededRandom, shuffled } from '../../util/random.ts';
-import type { Example, FitContext } from '../types.ts';
+import type { FitContext } from '../types.ts';
+import type { Example } from '../../runtime/types.ts';
 import { expectedCalibrationError, fitTemperature, nll } from './calibrate.ts';
 import { BucketList, DEFAULT_FEATURIZER, Hasher, type FeaturizerSpec } from './featurize.ts';
 import { cloneModel, logitsOf, sgdStart, trainLogistic, type Csr, type LinearModel } from './train.ts';

@@ -3,7 +3,8 @@
 // onnxruntime-node (int8 when the spec asks for it and held-out accuracy holds), and a calibrated max
 // probability as `confidence`, so a cascade can defer the cases it is unsure of.
 import { KolmError } from '../../errors.ts';
-import type { Candidate, Example, FitContext, FittedRecipe, Predictor } from '../types.ts';
+import type { Candidate, FitContext, FittedRecipe } from '../types.ts';
+import type { Example, Predictor } from '../../runtime/types.ts';
 import { fitClassifier, WEIGHTING, type FitReport } from './fit.ts';
 import type { FeaturizerSpec } from './featurize.ts';
 import { buildClassifierOnnx, OPSET, weightsFromOnnx } from './graph.ts';

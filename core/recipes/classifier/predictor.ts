@@ -2,7 +2,7 @@
 // (chunks of BATCH_CHUNK, padded to the longest row in the chunk); single predictions reuse preallocated
 // buffers. The TypeScript scorer is the same math without ORT, used to prove the graph and as a fallback.
 import type { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node';
-import type { Input, Prediction, Predictor } from '../types.ts';
+import type { Input, Prediction, Predictor } from '../../runtime/types.ts';
 import { INPUT_ROWS, INPUT_VALUES, OUTPUT_PROBS } from './graph.ts';
 import type { Vectorizer } from './vectorize.ts';
 import { TsScorer } from './weights.ts';

@@ -2,7 +2,8 @@
 // are such spans (slot filling). A BIO span tagger over all fields, trained as an averaged perceptron on
 // context-window, shape and gazetteer features; outputs rendered in the training outputs' own style.
 import { KolmError } from '../../errors.ts';
-import type { Candidate, Example, FitContext, FittedRecipe, Predictor } from '../types.ts';
+import type { Candidate, FitContext, FittedRecipe } from '../types.ts';
+import type { Example, Predictor } from '../../runtime/types.ts';
 import { learnExtract, type LearnOptions } from './learn.ts';
 import { ExtractPredictor, type ExtractConfig } from './predictor.ts';
 import { analyzeTask } from './task.ts';

@@ -1,7 +1,8 @@
 // Fitting the span tagger: gold BIO tags from where each value sits in the source text, features per token,
 // an averaged perceptron whose epoch count is chosen on an internal split of the training data (never the
 // eval set), a confidence calibration fitted on that split, then a final fit on all training data.
-import type { Example, FitContext } from '../types.ts';
+import type { FitContext } from '../types.ts';
+import type { Example } from '../../runtime/types.ts';
 import { seededRandom, shuffled } from '../../util/random.ts';
 import { FeatureScratch, Gazetteer, featurize } from './features.ts';
 import {

@@ -1,8 +1,8 @@
 // The extract predictor, rebuilt from the saved config and weight table only, so the predictor that scored
 // a candidate at compile time is the one `kolm run` builds from the artifact. One reused set of buffers;
 // predict is synchronous work behind a resolved promise.
-import type { Input, Prediction, Predictor } from '../types.ts';
-import { predictEach } from '../types.ts';
+import type { Input, Prediction, Predictor } from '../../runtime/types.ts';
+import { predictEach } from '../../runtime/types.ts';
 import { FeatureScratch, Gazetteer, featurize } from './features.ts';
 import { DecodeScratch, PackedModel, expTransitions, logPartition, pickSpans, tagCount, viterbi } from './model.ts';
 import { fieldText, renderJsonString, type OutputStyle } from './task.ts';

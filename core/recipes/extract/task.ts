@@ -1,7 +1,7 @@
 // What an extract task looks like, read off the training examples: which input field the spans come from,
 // which other fields are context, the output fields, and how outputs are written (so predictions look like
 // the training outputs). `analyzeTask` returns a reason string when the data is not a span task.
-import type { Example, Input } from '../types.ts';
+import type { Example, Input } from '../../runtime/types.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
 import { learnStyle, parseObject, type OutMode, type OutputStyle } from '../json-style.ts';
 

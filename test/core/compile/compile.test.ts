@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readArtifact } from '../../../core/artifact/index.ts';
 import { compileRecipe, recipeArtifactBytes } from '../../../core/compile/index.ts';
-import type { Example } from '../../../core/recipes/index.ts';
+import type { Example } from '../../../core/runtime/index.ts';
 import { loadArtifact } from '../../../core/runtime/index.ts';
 import type { Spec } from '../../../core/spec/index.ts';
 import { seededRandom } from '../../../core/util/random.ts';

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { evaluateArtifact, renderEvalMarkdown, renderReportMarkdown } from '../../../core/eval/ab.ts';
-import type { Predictor, Input } from '../../../core/recipes/types.ts';
+import type { Predictor, Input } from '../../../core/runtime/types.ts';
 import type { Spec } from '../../../core/spec/index.ts';
 
 const test = suite('evaluate + A/B');

@@ -6,7 +6,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ArtifactSet, createHandler, listen, loadServedArtifact } from '../../../core/serve/index.ts';
 import { loadedModelCount } from '../../../core/llm/runtime.ts';
-import { textGenerator } from '../../../core/recipes/types.ts';
+import { textGenerator } from '../../../core/runtime/types.ts';
 import { adapterFixture } from '../../_util/adapter-fixture.ts';
 import { kolm } from '../../_util/cli.ts';
 import { TEST_RUNTIME } from '../../_util/llm.ts';

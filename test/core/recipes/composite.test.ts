@@ -2,7 +2,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compositeCandidate, loadComposite } from '../../../core/recipes/composite.ts';
 import { loadRecipe } from '../../../core/recipes/index.ts';
-import type { Example, FitContext } from '../../../core/recipes/index.ts';
+import type { FitContext } from '../../../core/recipes/index.ts';
+import type { Example } from '../../../core/runtime/index.ts';
 import { silentReporter } from '../../../core/progress.ts';
 import { seededRandom } from '../../../core/util/random.ts';
 

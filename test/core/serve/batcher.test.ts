@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { batchingPredictor } from '../../../core/serve/batcher.ts';
-import type { Input, Prediction, Predictor } from '../../../core/recipes/types.ts';
+import type { Input, Prediction, Predictor } from '../../../core/runtime/types.ts';
 
 const test = suite('serve batcher');
 

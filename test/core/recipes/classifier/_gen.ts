@@ -1,7 +1,7 @@
 // Generated label data for the classifier tests: each topic has its own keywords, mixed into shared filler
 // words, so a bag-of-n-grams model can separate them but no single filler word gives the label away.
 import { seededRandom } from '../../../../core/util/random.ts';
-import type { Example } from '../../../../core/recipes/types.ts';
+import type { Example } from '../../../../core/runtime/types.ts';
 
 const TOPICS: Record<string, string[]> = {
   weather: ['rain', 'sunny', 'forecast', 'storm', 'humid', 'snowfall', 'cloudy'],

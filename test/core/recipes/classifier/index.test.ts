@@ -3,7 +3,8 @@ import * as assert from 'uvu/assert';
 import { KolmError } from '../../../../core/errors.ts';
 import { silentReporter } from '../../../../core/progress.ts';
 import { classifierCandidate, loadClassifier, type ClassifierConfig } from '../../../../core/recipes/classifier/index.ts';
-import type { FitContext, Prediction } from '../../../../core/recipes/types.ts';
+import type { FitContext } from '../../../../core/recipes/types.ts';
+import type { Prediction } from '../../../../core/runtime/types.ts';
 import { generateTopics, TOPIC_LABELS } from './_gen.ts';
 
 const ctx: FitContext = { kind: 'label', quantization: 'int8', seed: 7, reporter: silentReporter, prefix: 'recipe/' };

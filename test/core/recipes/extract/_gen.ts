@@ -1,7 +1,7 @@
 // Generated slot-filling data for the extract tests: bus-style utterances with random cities and dates,
 // a third of them with no slots at all. Cities are split so the test set has names never seen in training.
 import { seededRandom } from '../../../../core/util/random.ts';
-import type { Example } from '../../../../core/recipes/types.ts';
+import type { Example } from '../../../../core/runtime/types.ts';
 
 export const TRAIN_CITIES = [
   'Boston', 'Denver', 'Austin', 'Seattle', 'Portland', 'Chicago', 'Miami', 'Phoenix', 'Dallas', 'Houston',

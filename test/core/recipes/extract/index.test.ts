@@ -1,7 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { extractCandidate, fieldF1, fitExtract, loadExtract } from '../../../../core/recipes/extract/index.ts';
-import type { Example, FitContext, Predictor } from '../../../../core/recipes/types.ts';
+import type { FitContext } from '../../../../core/recipes/types.ts';
+import type { Example, Predictor } from '../../../../core/runtime/types.ts';
 import { KolmError } from '../../../../core/errors.ts';
 import { silentReporter } from '../../../../core/progress.ts';
 import { generateSlots, TEST_CITIES, TRAIN_CITIES } from './_gen.ts';
