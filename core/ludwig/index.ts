@@ -1,6 +1,10 @@
 // Ludwig / PEFT → spec.json translation: the public entry points.
-export { translateLudwigConfig, translateLudwigYaml, specName, RE_ARCHITECTURE } from './translate.ts';
-export type { TranslateOptions, TranslateResult, NotPortableItem } from './translate.ts';
+export { translateLudwigConfig, translateLudwigYaml } from './translate.ts';
+export type { TranslateResult } from './translate.ts';
+export { specName } from './spec-draft.ts';
+export type { TranslateOptions } from './spec-draft.ts';
+export { RE_ARCHITECTURE } from './portability.ts';
+export type { NotPortableItem } from './located.ts';
 export { parseLudwigYaml, formatPath } from './yaml.ts';
 export type { LudwigYaml, YamlPath, YamlPosition } from './yaml.ts';
 export { parsePeftAdapterConfig, crossCheckAdapter } from './peft.ts';

@@ -4,7 +4,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { KolmError } from '../errors.ts';
 import { parsePeftAdapterConfig, type PeftAdapterConfig } from './peft.ts';
-import { translateLudwigConfig, specName, type TranslateResult } from './translate.ts';
+import { specName } from './spec-draft.ts';
+import { translateLudwigConfig, type TranslateResult } from './translate.ts';
 import { parseLudwigYaml, type LudwigYaml } from './yaml.ts';
 
 async function readText(path: string, what: string, hint: string): Promise<string> {
