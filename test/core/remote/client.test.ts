@@ -3,53 +3,16 @@ import * as assert from 'uvu/assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { runRemote, readCache, type RemoteCase, type RemoteResult, type Sleep } from '../../../core/remote/index.ts';
-import { KolmError } from '../../../core/errors.ts';
+import { runRemote, readCache, type RemoteResult } from '../../../core/remote/index.ts';
 import { recordingReporter } from '../../../core/progress.ts';
 import { tmpdir } from '../../_util/tmp.ts';
-import {
-  startLoraxServer,
-  answer,
-  sendJson,
-  sendLoraxError,
-  delay,
-  type FakeLorax,
-} from '../../_util/lorax-server.ts';
+import { answer, sendJson, sendLoraxError, delay } from '../../_util/lorax-server.ts';
+import { cases, fakeServers, fakeSleep, rejects } from './_remote.ts';
 
 const test = suite('remote client');
 
-const cases = (n: number, prefix = 'q'): RemoteCase[] =>
-  Array.from({ length: n }, (_, i) => ({ id: `c${i}`, prompt: `${prefix} ${i}` }));
-
-// Backoff waits are recorded and skipped, so retry tests take no real time.
-function fakeSleep(): Sleep & { waits: number[] } {
-  const waits: number[] = [];
-  const fn: Sleep = async (ms) => {
-    waits.push(ms);
-  };
-  return Object.assign(fn, { waits });
-}
-
-async function rejects(p: Promise<unknown>): Promise<KolmError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.instance(err, KolmError);
-    return err as KolmError;
-  }
-  throw new Error('expected a rejection');
-}
-
-let servers: FakeLorax[] = [];
-async function serve(...args: Parameters<typeof startLoraxServer>): Promise<FakeLorax> {
-  const s = await startLoraxServer(...args);
-  servers.push(s);
-  return s;
-}
-test.after.each(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
+const { serve, closeAll } = fakeServers();
+test.after.each(closeAll);
 
 test('valid answers: one result per case in order, the LoRAX body and headers, latency measured', async () => {
   const lorax = await serve({ handler: answer(async (inputs) => (await delay(5), `ANS ${inputs}`)) });
@@ -106,73 +69,6 @@ test('concurrency limit: never more in flight than asked, and the limit is used'
   assert.is(lorax.maxInFlight, 3);
   // 12 cases × 40 ms / 3 at once ≈ 160 ms; one at a time would take ≥ 480 ms.
   assert.ok(Date.now() - started < 450, `took ${Date.now() - started} ms`);
-});
-
-test('429 then success: Retry-After is honoured (and capped), the case succeeds on the retry', async () => {
-  const lorax = await serve({
-    handler: (req, res) => {
-      if (req.attempt === 1) {
-        const after = req.inputs === 'q 0' ? '2' : '3600';
-        return sendLoraxError(res, 429, 'overloaded', 'Model is overloaded', { 'retry-after': after });
-      }
-      return answer((i) => `ok ${i}`)(req, res);
-    },
-  });
-  const sleep = fakeSleep();
-  const results = await runRemote({ endpoint: lorax.url, cases: cases(2), concurrency: 1, sleep, maxRetryAfterMs: 10_000 });
-  assert.equal(results.map((r) => [r.output, r.attempts]), [['ok q 0', 2], ['ok q 1', 2]]);
-  assert.equal(sleep.waits, [2000, 10_000]);
-  assert.is(lorax.requests.length, 4);
-});
-
-test('500s: bounded retries with jittered exponential backoff, then the LoRAX error body in the result', async () => {
-  const lorax = await serve({ handler: (_req, res) => sendLoraxError(res, 500, 'incomplete_generation', 'Incomplete generation') });
-  const sleep = fakeSleep();
-  const reporter = recordingReporter();
-  const results = await runRemote({
-    endpoint: lorax.url,
-    cases: cases(1),
-    retries: 3,
-    backoff: 100,
-    random: () => 0.5,
-    sleep,
-    reporter,
-  });
-  assert.equal(results[0], {
-    id: 'c0',
-    error: { status: 500, error_type: 'incomplete_generation', message: 'Incomplete generation' },
-    attempts: 4,
-  });
-  assert.is(lorax.requests.length, 4);
-  // retry n waits between half and all of 100·2^(n-1); random 0.5 → three quarters of it
-  assert.equal(sleep.waits, [75, 150, 300]);
-  assert.ok(reporter.events.some((e) => /retry 1\/3/.test(e.message ?? '')), 'retries are reported');
-});
-
-test('backoff is capped by maxBackoffMs', async () => {
-  const lorax = await serve({ handler: (_req, res) => sendLoraxError(res, 503, 'overloaded', 'busy') });
-  const sleep = fakeSleep();
-  await runRemote({ endpoint: lorax.url, cases: cases(1), retries: 5, backoff: 1000, maxBackoffMs: 3000, random: () => 1, sleep });
-  assert.equal(sleep.waits, [1000, 2000, 3000, 3000, 3000]);
-});
-
-test('422 validation and 424 generation errors are not retried; other cases go on', async () => {
-  const lorax = await serve({
-    handler: (req, res) => {
-      if (req.inputs === 'q 1') return sendLoraxError(res, 424, 'generation', 'Request failed during generation: adapter not found');
-      return answer((i) => i)(req, res);
-    },
-  });
-  const results = await runRemote({
-    endpoint: lorax.url,
-    cases: [...cases(2), { id: 'empty', prompt: '' }],
-    sleep: fakeSleep(),
-  });
-  assert.equal(results[0], { id: 'c0', output: 'q 0', latency_ms: results[0]!.latency_ms, attempts: 1 });
-  assert.equal(results[1]!.error, { status: 424, error_type: 'generation', message: 'Request failed during generation: adapter not found' });
-  assert.equal(results[2]!.error, { status: 422, error_type: 'validation', message: 'Input validation error: `inputs` cannot be empty' });
-  assert.equal(results.map((r) => r.attempts), [1, 1, 1]);
-  assert.is(lorax.requests.length, 3);
 });
 
 test('malformed JSON and a 200 without generated_text become result errors, not crashes, and are not retried', async () => {
