@@ -1,15 +1,15 @@
 // Finding the two files of a PEFT adapter export: a folder (Predibase/PEFT `save_pretrained` output, maybe
 // one level down) or the zip Predibase's download gives. Only adapter_config.json and the safetensors are
 // read; a pickle-only export (adapter_model.bin) is refused, since pickle cannot be read safely.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import yauzl from 'yauzl';
+import { DEFAULT_LIMITS } from '../artifact/limits.ts';
+import { checkEntries, checkNoOverlap, listZipEntries, openZip, readEntryBytes, type EntryBounds, type ZipRefusal } from '../artifact/zip.ts';
 import { KolmError } from '../errors.ts';
 
 export const CONFIG_NAME = 'adapter_config.json';
 export const WEIGHTS_NAME = 'adapter_model.safetensors';
 const PICKLE_NAME = 'adapter_model.bin';
-const MAX_ADAPTER_BYTES = 4 * 1024 ** 3;
 
 export interface AdapterSource {
   configText: string;
@@ -46,35 +46,41 @@ async function listFolder(dir: string, depth = 2, prefix = ''): Promise<string[]
   return out;
 }
 
-function readZip(path: string): Promise<Map<string, Uint8Array>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: true, strictFileNames: false }, (err, zip) => {
-      if (err || !zip) return reject(new KolmError('E_BAD_ADAPTER', `${path} is not a readable zip (${err?.message})`, { place: { file: path } }));
-      const out = new Map<string, Uint8Array>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        const base = entry.fileName.split('/').pop() ?? '';
-        if (![CONFIG_NAME, WEIGHTS_NAME, PICKLE_NAME].includes(base) || entry.fileName.endsWith('/')) return zip.readEntry();
-        if (base === PICKLE_NAME) {
-          out.set(entry.fileName, new Uint8Array(0));
-          return zip.readEntry();
-        }
-        if (entry.uncompressedSize > MAX_ADAPTER_BYTES) return reject(new KolmError('E_BAD_ADAPTER', `${path}!${entry.fileName} is over 4 GiB`, { place: { file: path } }));
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e);
-          const parts: Buffer[] = [];
-          stream.on('data', (d: Buffer) => parts.push(d));
-          stream.on('error', reject);
-          stream.on('end', () => {
-            out.set(entry.fileName, Buffer.concat(parts));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.on('error', reject);
-      zip.readEntry();
+// An adapter zip is as untrusted as a .kolm and is read through the same bounded primitives. The weights
+// become one .kolm entry, so they get a .kolm entry's bound (a larger adapter could not be compiled); the
+// config is JSON, bounded like kolm.json.
+const ZIP_BOUNDS: EntryBounds = {
+  ...DEFAULT_LIMITS,
+  maxBytes: (name) => (name.endsWith(CONFIG_NAME) ? DEFAULT_LIMITS.maxManifestBytes : DEFAULT_LIMITS.maxEntryBytes),
+};
+
+function zipRefusal(path: string): ZipRefusal {
+  return (message, at) =>
+    new KolmError('E_BAD_ADAPTER', `${at?.entry === undefined ? path : `${path}!${at.entry}`}: ${message}`, {
+      hint: 'the zip is damaged or was altered; download the adapter again, or pass the unzipped folder',
+      place: { file: path, ...(at?.entry === undefined ? {} : { path: at.entry }) },
+      cause: at?.cause,
     });
-  });
+}
+
+/** Every entry name of the zip, and the bytes of the config and weights entries (only those are inflated). */
+async function readZip(path: string): Promise<{ names: string[]; files: Map<string, Uint8Array> }> {
+  const refuse = zipRefusal(path);
+  const zip = await openZip(path, (message, at) => refuse(`is ${message}`, at));
+  try {
+    const listing = await listZipEntries(zip, DEFAULT_LIMITS.maxEntries, refuse);
+    checkNoOverlap(listing, refuse);
+    const names = listing.entries.map((e) => e.name);
+    const wanted = new Set([pick(names, CONFIG_NAME), pick(names, WEIGHTS_NAME)]);
+    // Other entries (READMEs, checkpoints, the pickle) are never inflated, so only these two are bounded.
+    const read = listing.entries.filter((e) => wanted.has(e.name));
+    checkEntries(read, ZIP_BOUNDS, refuse);
+    const files = new Map<string, Uint8Array>();
+    for (const e of read) files.set(e.name, (await readEntryBytes(zip, e, refuse)).bytes);
+    return { names, files };
+  } finally {
+    zip.close();
+  }
 }
 
 /** Read a PEFT adapter export from a folder or a zip. */
@@ -98,7 +104,7 @@ export async function readAdapterSource(path: string): Promise<AdapterSource> {
     };
   }
   const head = Buffer.alloc(4);
-  const fh = await (await import('node:fs/promises')).open(path, 'r');
+  const fh = await open(path, 'r');
   try {
     await fh.read(head, 0, 4, 0);
   } finally {
@@ -110,14 +116,13 @@ export async function readAdapterSource(path: string): Promise<AdapterSource> {
       place: { file: path },
     });
   }
-  const entries = await readZip(path);
-  const names = [...entries.keys()];
+  const { names, files } = await readZip(path);
   const c = pick(names, CONFIG_NAME);
   const w = pick(names, WEIGHTS_NAME);
   if (!c || !w) throw missing(path, names);
   return {
-    configText: new TextDecoder().decode(entries.get(c)!),
-    weights: entries.get(w)!,
+    configText: new TextDecoder().decode(files.get(c)!),
+    weights: files.get(w)!,
     configFile: `${path}!${c}`,
     weightsFile: `${path}!${w}`,
   };
