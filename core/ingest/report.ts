@@ -1,5 +1,7 @@
 // What a conversion tells its user: rows in and out per file, every dropped row with its reason, duplicates,
 // lengths, and whether the output looks like a label. Faces render it; it is also written as report.json.
+import { inferOutputKindFromCounts, LABEL_MAX_DISTINCT, type OutputCount } from '../kscore/index.ts';
+import type { OutputKind } from '../spec/index.ts';
 
 export const DROP_REASONS = ['bad_split_value', 'null_output', 'empty_output', 'null_input', 'empty_input'] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
@@ -75,7 +77,7 @@ export interface ConvertReport {
     distinct: number;
     /** The most frequent outputs, when there are few distinct ones. */
     top?: { value: string; count: number }[];
-    /** Few distinct outputs relative to rows: probably a label task. */
+    /** K-score would score these outputs as labels (looksLikeLabels: the same decision compile makes). */
     labelLike: boolean;
   };
   duplicates: {
@@ -93,4 +95,18 @@ export interface ConvertReport {
 
 export function emptyDropCounts(): Record<DropReason, number> {
   return Object.fromEntries(DROP_REASONS.map((r) => [r, 0])) as Record<DropReason, number>;
+}
+
+/** Above this many distinct outputs no task is a label task, so the counts need not be read. */
+export const LABEL_COUNTS_MAX = LABEL_MAX_DISTINCT;
+
+/**
+ * "Looks like a label task": exactly compile's output-kind decision (kscore's inferOutputKind), made from
+ * the distinct outputs and their row counts. `distinct` is the number of distinct outputs; `counts` may be
+ * empty when it exceeds LABEL_COUNTS_MAX. `override` is the spec's output_kind, when there is one.
+ */
+export function looksLikeLabels(distinct: number, counts: readonly OutputCount[], override?: OutputKind): boolean {
+  if (override) return override === 'label';
+  if (distinct > LABEL_COUNTS_MAX) return false;
+  return inferOutputKindFromCounts(counts) === 'label';
 }

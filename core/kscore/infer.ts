@@ -11,8 +11,9 @@
 //   short   the median output is at most 8 words (SQuAD-style answers, names, dates);
 //   long    everything else (generation), scored with ROUGE-L.
 //
-// Missing outputs (null, undefined, blank strings) are ignored; with none left the kind is "short".
-import type { OutputKind } from '../spec/index.ts';
+// Missing outputs (null, undefined, blank strings) are ignored; with none left the kind is "short" (or
+// "json" when the spec's output shape is an object: outputKindFor).
+import type { OutputKind, Shape, Spec } from '../spec/index.ts';
 import { parseNumber } from './metrics.ts';
 import { asText } from './normalize.ts';
 
@@ -43,26 +44,71 @@ function wordCount(text: string): number {
   return t === '' ? 0 : t.split(/\s+/).length;
 }
 
+/** One distinct output and how many rows have it. */
+export interface OutputCount {
+  value: unknown;
+  count: number;
+}
+
 /** The output kind of a task from its training outputs; `override` (the spec's `output_kind`) wins. */
 export function inferOutputKind(outputs: readonly unknown[], override?: OutputKind): OutputKind {
   if (override) return override;
-  const present = outputs.filter((o) => o !== null && o !== undefined && !(typeof o === 'string' && o.trim() === ''));
-  const n = present.length;
-  if (n === 0) return 'short';
+  return inferOutputKindFromCounts(countOutputs(outputs));
+}
+
+/**
+ * The output kind of a spec's task: its `output_kind`, else inferred from the training outputs, else (no
+ * outputs to read, e.g. an imported adapter without --examples) "json" for an object output shape and
+ * "short" for a string. Compile and the adapter import both decide here.
+ */
+export function outputKindFor(spec: Pick<Spec, 'output_kind' | 'shape'>, outputs: readonly unknown[] = []): OutputKind {
+  return inferOutputKindFromCounts(countOutputs(outputs), spec.output_kind, spec.shape.output);
+}
+
+/** Outputs grouped by value (type-aware: 4 and "4" stay apart), in first-seen order. */
+export function countOutputs(outputs: readonly unknown[]): OutputCount[] {
+  const groups = new Map<string, OutputCount>();
+  for (const value of outputs) {
+    const key = typeof value === 'string' ? `s${value}` : `${typeof value}${JSON.stringify(value)}`;
+    const g = groups.get(key);
+    if (g) g.count++;
+    else groups.set(key, { value, count: 1 });
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The same decision from distinct outputs with their counts: what a caller that only has counts (the
+ * ingestion report, from a GROUP BY) uses, so it and compile cannot disagree on the same rows.
+ */
+export function inferOutputKindFromCounts(counts: readonly OutputCount[], override?: OutputKind, shapeOutput?: Shape): OutputKind {
+  if (override) return override;
+  const present = counts.filter(({ value: o, count }) => count > 0 && o !== null && o !== undefined && !(typeof o === 'string' && o.trim() === ''));
+  let n = 0;
+  for (const c of present) n += c.count;
+  if (n === 0) return shapeOutput !== undefined && typeof shapeOutput !== 'string' ? 'json' : 'short';
 
   let json = 0;
-  for (const o of present) if (isJsonOutput(o)) json++;
+  for (const c of present) if (isJsonOutput(c.value)) json += c.count;
   if (json >= JSON_MIN_SHARE * n) return 'json';
 
-  if (present.every((o) => parseNumber(o) !== null)) return 'number';
+  if (present.every((c) => parseNumber(c.value) !== null)) return 'number';
 
-  const texts = present.map((o) => asText(o).trim());
-  const distinct = new Set(texts);
-  const allShort = texts.every((t) => t.length <= LABEL_MAX_CHARS && wordCount(t) <= LABEL_MAX_WORDS);
+  const texts = present.map((c) => ({ text: asText(c.value).trim(), count: c.count }));
+  const distinct = new Set(texts.map((t) => t.text));
+  const allShort = texts.every(({ text }) => text.length <= LABEL_MAX_CHARS && wordCount(text) <= LABEL_MAX_WORDS);
   if (distinct.size <= LABEL_MAX_DISTINCT && n >= LABEL_MIN_ROWS_PER_LABEL * distinct.size && allShort) return 'label';
 
-  const words = texts.map(wordCount).sort((a, b) => a - b);
-  const median = n % 2 ? words[(n - 1) / 2]! : (words[n / 2 - 1]! + words[n / 2]!) / 2;
+  const words = texts.map((t) => ({ words: wordCount(t.text), count: t.count })).sort((a, b) => a.words - b.words);
+  // The k-th (0-based) row's word count in sorted order, walking the counts.
+  const nth = (k: number) => {
+    for (const w of words) {
+      if (k < w.count) return w.words;
+      k -= w.count;
+    }
+    return words[words.length - 1]!.words;
+  };
+  const median = n % 2 ? nth((n - 1) / 2) : (nth(n / 2 - 1) + nth(n / 2)) / 2;
   return median <= SHORT_MAX_MEDIAN_WORDS ? 'short' : 'long';
 }
 

@@ -1,13 +1,9 @@
 // Field-level agreement used to choose epochs and calibrate confidence on the internal split: F1 over
-// (field, normalized value) pairs, as K-score v1 scores JSON outputs (DESIGN §6). Empty vs empty is 1.
+// (field, N(value)) pairs, as K-score v1 scores JSON outputs (DESIGN §6). Empty vs empty is 1.
+import { createNormalizer, type Normalizer } from '../../kscore/index.ts';
 
-/** NFKC, trim, collapse whitespace, lowercase, strip wrapping quotes and a trailing period. */
-export function normalizeValue(v: string): string {
-  let s = v.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-  if (s.length >= 2 && /^["'`].*["'`]$/.test(s) && s[0] === s[s.length - 1]) s = s.slice(1, -1).trim();
-  if (s.endsWith('.')) s = s.slice(0, -1).trim();
-  return s;
-}
+/** K-score's N as it applies to JSON leaves (no label set, so case is folded): the one normalizer. */
+export const normalizeValue: Normalizer = createNormalizer();
 
 /** F1 over fields whose values are non-empty; values[k] is field k's value ('' = absent). */
 export function fieldF1(gold: readonly string[], pred: readonly string[]): number {

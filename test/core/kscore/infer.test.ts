@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { inferOutputKind, isJsonOutput, labelSet } from '../../../core/kscore/infer.ts';
+import { countOutputs, inferOutputKind, inferOutputKindFromCounts, isJsonOutput, labelSet, outputKindFor } from '../../../core/kscore/infer.ts';
 
 const test = suite('kscore infer');
 const repeat = <T>(values: T[], times: number): T[] => Array.from({ length: times }, () => values).flat();
@@ -50,6 +50,28 @@ test('missing outputs are ignored; none at all is short; the spec override wins'
   assert.is(inferOutputKind([null, undefined, '  ', '{"a": 1}']), 'json');
   assert.is(inferOutputKind([]), 'short');
   assert.is(inferOutputKind(repeat(['A', 'B'], 10), 'long'), 'long');
+});
+
+test('the decision from counts is the decision from rows (the ingestion report reads counts)', () => {
+  const sentence = 'this answer is a full sentence with well over eight words in it';
+  const sets: unknown[][] = [
+    repeat(['yes', 'no', 'maybe'], 4),
+    repeat(['yes', 'no', 'maybe'], 2),
+    repeat(['1', '2', 3], 10),
+    [...repeat(['{"a": "x"}'], 19), 'none'],
+    ['Paris', 'George Washington', 'in 1492', 'the red one', 'Paris'],
+    [sentence, sentence, `${sentence} again`, 'short one', 'short one'],
+  ];
+  for (const outputs of sets) assert.is(inferOutputKindFromCounts(countOutputs(outputs)), inferOutputKind(outputs), JSON.stringify(outputs).slice(0, 60));
+  assert.equal(countOutputs([4, '4', 4]), [{ value: 4, count: 2 }, { value: '4', count: 1 }], '4 and "4" stay apart');
+});
+
+test('outputKindFor: the spec override, else the outputs, else the output shape (an object is json)', () => {
+  const spec = (output: 'string' | Record<string, 'string'>, output_kind?: 'label') => ({ shape: { input: 'string' as const, output }, ...(output_kind ? { output_kind } : {}) });
+  assert.is(outputKindFor(spec('string')), 'short');
+  assert.is(outputKindFor(spec({ city: 'string' })), 'json');
+  assert.is(outputKindFor(spec({ city: 'string' }, 'label')), 'label');
+  assert.is(outputKindFor(spec('string'), repeat(['A', 'B'], 10)), 'label');
 });
 
 test('labelSet is the distinct outputs as text', () => {
