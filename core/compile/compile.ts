@@ -3,9 +3,11 @@
 // training data, and return the artifact's bytes. Nothing is written here: the caller saves the bytes.
 import { performance } from 'node:perf_hooks';
 import { KolmError } from '../errors.ts';
+import { checkGates, firstMissedGate } from '../eval/gates.ts';
 import { timeSingleCalls } from '../eval/latency.ts';
-import { latencyStats } from '../eval/report.ts';
-import { aggregate, createScorer, inferOutputKind, labelSet, type CaseScore, type KScoreSummary, type Scorer } from '../kscore/index.ts';
+import { evaluatePredictor } from '../eval/local.ts';
+import { latencyStats, scoreCases, type CaseOutcome, type EvalReport } from '../eval/report.ts';
+import { createScorer, labelSet, outputKindFor, type KScoreSummary, type Scorer } from '../kscore/index.ts';
 import type { Reporter } from '../progress.ts';
 import { silentReporter } from '../progress.ts';
 import { candidates as allCandidates } from '../recipes/index.ts';
@@ -23,7 +25,7 @@ export interface DatasetRef {
 export interface CompileInput {
   spec: Spec;
   train: readonly Example[];
-  /** Scored once, on the winner, for the manifest; never used to choose. */
+  /** Scored once, on the winner, for the manifest and `evalReport`; never used to choose. */
   eval?: readonly Example[];
   seed?: number;
   /** Restrict the candidates (e.g. `--recipe classifier`). */
@@ -65,26 +67,42 @@ export interface CompileOutcome {
   table: CandidateRow[];
   validation: Metrics;
   eval?: Metrics;
+  /** The full eval report behind `eval` (gated by the spec), when eval examples were given. */
+  evalReport?: EvalReport;
   folds: number;
 }
 
 const LATENCY_SAMPLE = 300;
 
-/** Per-case latency of single predict() calls, in ms (p50, p99), over up to LATENCY_SAMPLE inputs. */
-export async function measureLatency(predictor: Predictor, examples: readonly Example[]): Promise<{ p50: number; p99: number }> {
+interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** Per-case latency of single predict() calls, in ms, over up to LATENCY_SAMPLE inputs. */
+export async function measureLatency(predictor: Predictor, examples: readonly Example[]): Promise<Latency> {
   const stats = latencyStats(await timeSingleCalls(predictor, examples.slice(0, LATENCY_SAMPLE).map((e) => e.input)));
-  return { p50: stats?.p50 ?? 0, p99: stats?.p99 ?? 0 };
+  return { p50: stats?.p50 ?? 0, p95: stats?.p95 ?? 0, p99: stats?.p99 ?? 0 };
 }
 
-/** Score a predictor on examples: K with its interval, pass rate, latency. */
+/** Evaluate a predictor as `kolm eval` does (latency on up to LATENCY_SAMPLE cases); the report, gated. */
+async function evaluateOn(predictor: Predictor, examples: readonly Example[], scorer: Scorer, gates: Gates | undefined, reporter: Reporter): Promise<EvalReport> {
+  const report = await evaluatePredictor(predictor, examples, scorer, { system: { name: 'kolm' }, reporter, latencySample: LATENCY_SAMPLE });
+  report.gates = checkGates(report, gates);
+  return report;
+}
+
+/** Score a predictor on examples: K with its interval, pass rate, latency (the eval report's figures). */
 export async function scoreOn(predictor: Predictor, examples: readonly Example[], scorer: Scorer): Promise<Metrics> {
-  const predictions = await predictor.predictBatch(examples.map((e) => e.input));
-  const cases = predictions.map((p, i) => scorer.judge(p.output, [examples[i]!.output]));
-  const latency = await measureLatency(predictor, examples);
-  return metricsOf(aggregate(cases), latency);
+  return metricsOfReport(await evaluateOn(predictor, examples, scorer, undefined, silentReporter));
 }
 
-function metricsOf(summary: KScoreSummary, latency: { p50: number; p99: number }): Metrics {
+function metricsOfReport(r: EvalReport): Metrics {
+  return { K: r.K, K_low: r.K_ci95[0], K_high: r.K_ci95[1], pass_rate: r.pass_rate, n: r.cases, p50_ms: r.latency_ms?.p50 ?? 0, p99_ms: r.latency_ms?.p99 ?? 0 };
+}
+
+function metricsOf(summary: KScoreSummary, latency: Latency): Metrics {
   return {
     K: summary.K,
     K_low: summary.K_ci95[0],
@@ -94,19 +112,6 @@ function metricsOf(summary: KScoreSummary, latency: { p50: number; p99: number }
     p50_ms: latency.p50,
     p99_ms: latency.p99,
   };
-}
-
-/** Which gate a result misses, or null when it passes them all. */
-export function missedGate(m: Pick<Metrics, 'K' | 'pass_rate' | 'p50_ms'> & { p95_ms?: number }, gates: Gates | undefined): string | null {
-  if (!gates) return null;
-  const f = (x: number) => x.toFixed(3);
-  if (gates.K_min !== undefined && m.K < gates.K_min) return `K ${f(m.K)} < K_min ${gates.K_min}`;
-  if (gates.pass_min !== undefined && m.pass_rate < gates.pass_min) return `pass ${f(m.pass_rate)} < pass_min ${gates.pass_min}`;
-  if (gates.p50_ms_max !== undefined && m.p50_ms > gates.p50_ms_max) return `p50 ${m.p50_ms.toFixed(2)} ms > p50_ms_max ${gates.p50_ms_max}`;
-  if (gates.p95_ms_max !== undefined && m.p95_ms !== undefined && m.p95_ms > gates.p95_ms_max) {
-    return `p95 ${m.p95_ms.toFixed(2)} ms > p95_ms_max ${gates.p95_ms_max}`;
-  }
-  return null;
 }
 
 /** The stratum used to carve folds: the normalized output for label tasks, one stratum otherwise. */
@@ -124,7 +129,7 @@ export async function compileRecipe(input: CompileInput, reporter: Reporter = si
     });
   }
   const outputs = train.map((e) => e.output);
-  const kind = inferOutputKind(outputs, spec.output_kind);
+  const kind = outputKindFor(spec, outputs);
   const scorer = createScorer(kind, { labels: kind === 'label' ? labelSet(outputs) : undefined });
   const folds = carveFolds(train, stratumFor(kind, scorer), { seed });
   const ctx = (prefix: string): FitContext => ({
@@ -150,17 +155,17 @@ export async function compileRecipe(input: CompileInput, reporter: Reporter = si
     }
     try {
       const started = performance.now();
-      const cases: CaseScore[] = [];
-      let latency = { p50: 0, p99: 0 };
+      const outcomes: CaseOutcome[] = [];
+      let latency: Latency = { p50: 0, p95: 0, p99: 0 };
       for (const fold of folds) {
         const fitted = await candidate.fit(fold.train, ctx('recipe/'));
         const predictions = await fitted.predictor.predictBatch(fold.validation.map((e) => e.input));
-        predictions.forEach((p, i) => cases.push(scorer.judge(p.output, [fold.validation[i]!.output])));
+        predictions.forEach((p, i) => outcomes.push({ input: fold.validation[i]!.input, reference: fold.validation[i]!.output, prediction: p.output }));
         if (fold === folds[folds.length - 1]) latency = await measureLatency(fitted.predictor, fold.validation);
         await fitted.predictor.close?.();
       }
-      const m = metricsOf(aggregate(cases), latency);
-      const gate = missedGate(m, spec.gates);
+      const m = metricsOf(scoreCases(outcomes, scorer).summary, latency);
+      const gate = firstMissedGate(checkGates({ K: m.K, pass_rate: m.pass_rate, latency_ms: latency }, spec.gates));
       table.push({
         type: candidate.type,
         status: gate ? 'below gate' : 'passed',
@@ -190,10 +195,10 @@ export async function compileRecipe(input: CompileInput, reporter: Reporter = si
   const winner = pool.find((c) => c.type === best!.type)!;
   const fitted = await winner.fit(train, ctx('recipe/'));
   const validation = best.metrics!;
-  let evalMetrics: Metrics | undefined;
+  let evalReport: EvalReport | undefined;
   if (input.eval && input.eval.length > 0) {
     reporter.progress({ stage: 'compile:eval', message: `scoring the winner on ${input.eval.length} eval cases` });
-    evalMetrics = await scoreOn(fitted.predictor, input.eval, scorer);
+    evalReport = await evaluateOn(fitted.predictor, input.eval, scorer, spec.gates, reporter);
   }
   return {
     kind,
@@ -202,7 +207,7 @@ export async function compileRecipe(input: CompileInput, reporter: Reporter = si
     predictor: fitted.predictor,
     table,
     validation,
-    ...(evalMetrics ? { eval: evalMetrics } : {}),
+    ...(evalReport ? { eval: metricsOfReport(evalReport), evalReport } : {}),
     folds: folds.length,
   };
 }

@@ -1,10 +1,30 @@
-// Gates: the thresholds a report must meet (spec.gates, or --gates K_min=0.85,p50_ms_max=200). A missed
-// gate says which and by how much; the faces turn any miss into exit 3 / a failed check.
+// Gates: the thresholds a result must meet (spec.gates, or --gates K_min=0.85,p50_ms_max=200). The one
+// checker: eval reports, the Action and compile's candidate table all judge through checkGates, so a gate
+// means the same everywhere. A missed gate says which and by how much; the faces turn any miss into
+// exit 3 / a failed check, compile into "below gate".
 import { KolmError } from '../errors.ts';
 import type { Gates } from '../spec/index.ts';
-import type { EvalReport, GateResult } from './report.ts';
+import type { GateResult } from './report.ts';
 
-const GATE_NAMES = ['K_min', 'pass_min', 'p50_ms_max', 'p95_ms_max'] as const;
+type GateName = keyof Gates;
+
+/** Each gate: what it reads, how the figure is named, and whether the limit is a floor or a ceiling. */
+const GATES: readonly { gate: GateName; label: string; short: string; bound: 'min' | 'max'; read: (m: Measured) => number | undefined }[] = [
+  { gate: 'K_min', label: 'K', short: 'K', bound: 'min', read: (m) => m.K },
+  { gate: 'pass_min', label: 'pass rate', short: 'pass', bound: 'min', read: (m) => m.pass_rate },
+  { gate: 'p50_ms_max', label: 'p50', short: 'p50', bound: 'max', read: (m) => m.latency_ms?.p50 },
+  { gate: 'p95_ms_max', label: 'p95', short: 'p95', bound: 'max', read: (m) => m.latency_ms?.p95 },
+];
+
+const GATE_NAMES = GATES.map((g) => g.gate);
+
+/** What gates are checked against: an eval report, or compile's figures on its validation folds. */
+export interface Measured {
+  K: number;
+  pass_rate: number;
+  /** Absent or null when latency was not measured; a latency gate then fails ("was not measured"). */
+  latency_ms?: { p50?: number; p95?: number } | null;
+}
 
 /** "K_min=0.85,p50_ms_max=200" → Gates. */
 export function parseGates(text: string): Gates {
@@ -21,23 +41,34 @@ export function parseGates(text: string): Gates {
 
 const f3 = (x: number) => x.toFixed(3);
 
-export function checkGates(report: Pick<EvalReport, 'K' | 'pass_rate' | 'latency_ms'>, gates: Gates | undefined): GateResult[] {
+/** One result per gate that is set, in the order K_min, pass_min, p50_ms_max, p95_ms_max. */
+export function checkGates(measured: Measured, gates: Gates | undefined): GateResult[] {
+  if (!gates) return [];
   const out: GateResult[] = [];
-  if (!gates) return out;
-  const min = (gate: string, label: string, value: number, limit: number) =>
-    out.push({ gate, limit, value, pass: value >= limit, detail: value >= limit ? `${label} ${f3(value)} ≥ ${limit}` : `${label} ${f3(value)} is ${f3(limit - value)} under ${gate} ${limit}` });
-  const max = (gate: string, label: string, value: number | undefined, limit: number) => {
+  for (const { gate, label, bound, read } of GATES) {
+    const limit = gates[gate];
+    if (limit === undefined) continue;
+    const value = read(measured);
     if (value === undefined) {
       out.push({ gate, limit, value: null, pass: false, detail: `${label} was not measured` });
-      return;
+    } else if (bound === 'min') {
+      const pass = value >= limit;
+      out.push({ gate, limit, value, pass, detail: pass ? `${label} ${f3(value)} ≥ ${limit}` : `${label} ${f3(value)} is ${f3(limit - value)} under ${gate} ${limit}` });
+    } else {
+      const pass = value <= limit;
+      out.push({ gate, limit, value, pass, detail: pass ? `${label} ${value} ms ≤ ${limit}` : `${label} ${value} ms is ${f3(value - limit)} ms over ${gate} ${limit}` });
     }
-    out.push({ gate, limit, value, pass: value <= limit, detail: value <= limit ? `${label} ${value} ms ≤ ${limit}` : `${label} ${value} ms is ${f3(value - limit)} ms over ${gate} ${limit}` });
-  };
-  if (gates.K_min !== undefined) min('K_min', 'K', report.K, gates.K_min);
-  if (gates.pass_min !== undefined) min('pass_min', 'pass rate', report.pass_rate, gates.pass_min);
-  if (gates.p50_ms_max !== undefined) max('p50_ms_max', 'p50', report.latency_ms?.p50, gates.p50_ms_max);
-  if (gates.p95_ms_max !== undefined) max('p95_ms_max', 'p95', report.latency_ms?.p95, gates.p95_ms_max);
+  }
   return out;
+}
+
+/** The first missed gate, tersely ("K 0.812 < K_min 0.85"), for compile's candidate table; null when all pass. */
+export function firstMissedGate(results: readonly GateResult[]): string | null {
+  const g = results.find((r) => !r.pass);
+  if (!g) return null;
+  const { short, bound } = GATES.find((d) => d.gate === g.gate)!;
+  if (g.value === null) return `${short} not measured (${g.gate} ${g.limit})`;
+  return bound === 'min' ? `${short} ${f3(g.value)} < ${g.gate} ${g.limit}` : `${short} ${g.value.toFixed(2)} ms > ${g.gate} ${g.limit}`;
 }
 
 export function gateFailure(results: readonly GateResult[]): KolmError | null {

@@ -1,7 +1,7 @@
 // An eval report (DESIGN §6): what a system answered on a set of cases, scored by the one K-score module.
 // The same builder serves the local artifact and a remote LoRAX/Predibase endpoint, so the two reports
 // of an A/B mean the same thing field by field. Pure: takes outputs and latencies, returns data.
-import { aggregate, jsonPairs, parseJsonValue, type Scorer } from '../kscore/index.ts';
+import { aggregate, jsonPairs, parseJsonValue, type KScoreSummary, type Scorer } from '../kscore/index.ts';
 import type { OutputKind } from '../spec/index.ts';
 
 export const EVAL_REPORT_VERSION = 1;
@@ -162,6 +162,18 @@ function jsonPairsOf(value: unknown, scorer: Scorer): string[] {
   return parsed === undefined ? [] : jsonPairs(parsed, scorer.normalize);
 }
 
+/**
+ * The one scoring step: each outcome judged against its reference (no answer scores 0), and K, the pass
+ * rate and their intervals over them. Eval reports and compile's validation folds both score through here.
+ */
+export function scoreCases(outcomes: readonly CaseOutcome[], scorer: Scorer): { cases: ScoredCase[]; summary: KScoreSummary } {
+  const cases: ScoredCase[] = outcomes.map((o, index) => {
+    const judged = o.prediction === undefined ? { s: 0, pass: false } : scorer.judge(o.prediction, [o.reference]);
+    return { ...o, index, s: judged.s, pass: judged.pass };
+  });
+  return { cases, summary: aggregate(cases) };
+}
+
 /** Score every case and build the report. */
 export function buildReport(
   system: EvalReport['system'],
@@ -169,11 +181,7 @@ export function buildReport(
   scorer: Scorer,
   extra: { throughput_cases_per_s?: number } = {},
 ): EvalReport {
-  const cases: ScoredCase[] = outcomes.map((o, index) => {
-    const judged = o.prediction === undefined ? { s: 0, pass: false } : scorer.judge(o.prediction, [o.reference]);
-    return { ...o, index, s: judged.s, pass: judged.pass };
-  });
-  const summary = aggregate(cases);
+  const { cases, summary } = scoreCases(outcomes, scorer);
   const latencies = cases.flatMap((c) => (c.latency_ms === undefined || c.error ? [] : [c.latency_ms]));
   const worst = cases
     .filter((c) => !c.pass)

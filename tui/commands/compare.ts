@@ -1,10 +1,8 @@
 // `kolm compare a.json b.json`: the delta table of two eval reports (kolm vs Predibase), as text, JSON or
 // the GitHub Markdown the Action posts as its PR comment.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
-import { compareReports, renderComparisonMarkdown, renderComparisonText, type EvalReport } from '../../core/eval/index.ts';
-import { KolmError } from '../../core/errors.ts';
+import { compareReports, readEvalReport, renderComparisonMarkdown, renderComparisonText } from '../../core/eval/index.ts';
 import { writeFileAtomic } from '../../core/fs/atomic.ts';
 import { KolmCommand } from '../base-command.ts';
 
@@ -30,7 +28,7 @@ export class CompareCommand extends KolmCommand {
   markdown = Option.String('--markdown', { description: 'Write the comparison as GitHub Markdown to this file (- for stdout)' });
 
   async run(): Promise<number> {
-    const [a, b] = await Promise.all([readReport(resolve(this.context.cwd, this.a)), readReport(resolve(this.context.cwd, this.b))]);
+    const [a, b] = await Promise.all([readEvalReport(resolve(this.context.cwd, this.a)), readEvalReport(resolve(this.context.cwd, this.b))]);
     const comparison = compareReports(a, b);
     if (this.markdown === '-') this.out(renderComparisonMarkdown(comparison));
     else if (this.markdown) await writeFileAtomic(resolve(this.context.cwd, this.markdown), renderComparisonMarkdown(comparison));
@@ -38,24 +36,4 @@ export class CompareCommand extends KolmCommand {
     else if (this.markdown !== '-') this.out(renderComparisonText(comparison));
     return 0;
   }
-}
-
-export async function readReport(path: string): Promise<EvalReport> {
-  let value: unknown;
-  try {
-    value = JSON.parse(await readFile(path, 'utf8'));
-  } catch (err) {
-    throw new KolmError((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'E_PATH_NOT_FOUND' : 'E_BAD_INPUT', `cannot read eval report ${path}: ${(err as Error).message}`, {
-      hint: 'write one with `kolm eval my.kolm --examples cases.jsonl --out report.json`',
-      place: { file: path },
-    });
-  }
-  const r = value as Partial<EvalReport>;
-  if (r?.version !== 1 || typeof r.K !== 'number' || !Array.isArray(r.results)) {
-    throw new KolmError('E_BAD_INPUT', `${path} is not a kolm eval report (version 1)`, {
-      hint: 'write one with `kolm eval ... --out report.json`',
-      place: { file: path },
-    });
-  }
-  return r as EvalReport;
 }

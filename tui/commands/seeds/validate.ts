@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import * as t from 'typanion';
-import { KolmError } from '../../../core/errors.ts';
-import { formatShape, validateSeedsFile, validateSeedsStream, type RowShape, type SeedsReport } from '../../../core/seeds/index.ts';
-import { parseSpecText } from '../../../core/spec/index.ts';
+import { formatShape, validateSeedsFile, validateSeedsStream, type SeedsReport } from '../../../core/seeds/index.ts';
+import { readSpecFile } from '../../../core/spec/index.ts';
 import { KolmCommand } from '../../base-command.ts';
 
 export class SeedsValidateCommand extends KolmCommand {
@@ -39,7 +37,7 @@ export class SeedsValidateCommand extends KolmCommand {
 
   async run(): Promise<number> {
     const cwd = this.context.cwd;
-    const shape = this.spec ? await loadShape(resolve(cwd, this.spec), this.spec) : undefined;
+    const shape = this.spec ? (await readSpecFile(resolve(cwd, this.spec), this.spec)).shape : undefined;
     const limit = Number(this.limit);
     const options = { shape, limit, reporter: this.reporter() };
     const report =
@@ -71,21 +69,6 @@ export class SeedsValidateCommand extends KolmCommand {
     this.out(renderBad(this.file, report));
     return 1;
   }
-}
-
-async function loadShape(path: string, shown: string): Promise<RowShape> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new KolmError(missing ? 'E_PATH_NOT_FOUND' : 'E_PATH_UNREADABLE', `${shown} ${missing ? 'does not exist' : `could not be read: ${(err as Error).message}`}`, {
-      hint: 'pass the spec.json that `kolm migrate spec` wrote, or leave --spec out to infer the shape',
-      place: { file: shown },
-      cause: err,
-    });
-  }
-  return parseSpecText(text, shown).shape;
 }
 
 function describeShape(report: SeedsReport): string {
