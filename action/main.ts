@@ -4,18 +4,16 @@
 // tests drive `run()` and the bundle the same way; core does the work.
 import { readFile, mkdir } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
-import { saveArtifact } from '../core/artifact/index.ts';
-import { compileRecipe, createdFromInputs, recipeArtifactBytes } from '../core/compile/index.ts';
+import { buildFromFiles, saveBuilt } from '../core/build/index.ts';
 import { formatPlace, isKolmError, KolmError } from '../core/errors.ts';
-import { evaluateArtifact, renderEvalMarkdown, type ArtifactEvalResult } from '../core/eval/index.ts';
+import { evaluateArtifact, readEvalReport, renderEvalMarkdown, type ArtifactEvalResult } from '../core/eval/index.ts';
 import { gateFailure, parseGates, type EvalReport } from '../core/eval/index.ts';
 import { writeFileAtomic } from '../core/fs/atomic.ts';
 import type { Reporter } from '../core/progress.ts';
 import { publishRelease, type ReleaseAsset } from '../core/publish/index.ts';
 import { loadArtifact } from '../core/runtime/index.ts';
 import { readExamples } from '../core/seeds/index.ts';
-import { ambientIdentityProvider, sidecarName, signArtifact, writeSignedFiles, formatSigner } from '../core/sign/index.ts';
-import { parseSpecText, type Spec } from '../core/spec/index.ts';
+import { ambientIdentityProvider, sidecarName, formatSigner, type SigningMethod } from '../core/sign/index.ts';
 import { upsertComment, type CommentApi } from './comment.ts';
 import { githubRefusal } from './github.ts';
 import { Output, readInputs, type ActionInputs, type GetInput, type OutputName } from './inputs.ts';
@@ -178,24 +176,26 @@ async function releaseFlow(io: ActionIO, inputs: ActionInputs): Promise<void> {
 /** Sign the .kolm in place with the workflow's OIDC identity; the signed file and its sidecar bundle. */
 async function signKeyless(io: ActionIO, inputs: ActionInputs, artifactPath: string): Promise<ReleaseAsset[]> {
   const fileName = basename(artifactPath);
-  const signed = await signArtifact(
+  const method: SigningMethod = {
+    mode: 'keyless',
+    identityProvider: ambientIdentityProvider({ env: io.env }),
+    fulcioURL: inputs.signing.fulcioUrl,
+    rekorURL: inputs.signing.rekorUrl,
+    tsaURL: inputs.signing.tsaUrl,
+    // A private deployment (its own Fulcio and a TSA, no Rekor) keeps the signer out of the public log.
+    tlog: !(inputs.signing.fulcioUrl && inputs.signing.tsaUrl && !inputs.signing.rekorUrl),
+  };
+  const saved = await saveBuilt(
+    artifactPath,
     new Uint8Array(await readFile(artifactPath)),
-    {
-      mode: 'keyless',
-      identityProvider: ambientIdentityProvider({ env: io.env }),
-      fulcioURL: inputs.signing.fulcioUrl,
-      rekorURL: inputs.signing.rekorUrl,
-      tsaURL: inputs.signing.tsaUrl,
-      // A private deployment (its own Fulcio and a TSA, no Rekor) keeps the signer out of the public log.
-      tlog: !(inputs.signing.fulcioUrl && inputs.signing.tsaUrl && !inputs.signing.rekorUrl),
-    },
-    { fileName, name: relative(io.cwd, artifactPath), secrets: [io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''].filter(Boolean) },
+    { method, secrets: [io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''].filter(Boolean) },
+    relative(io.cwd, artifactPath),
   );
-  await writeSignedFiles(artifactPath, signed, sidecarName(artifactPath), relative(io.cwd, artifactPath));
+  const signed = saved.signed!;
   io.info(`signed ${fileName} as ${formatSigner(signed.signer)}`);
   return [
     { name: fileName, bytes: signed.artifact },
-    { name: basename(sidecarName(artifactPath)), bytes: signed.sidecar! },
+    { name: basename(saved.bundlePath!), bytes: signed.sidecar! },
   ];
 }
 
@@ -216,21 +216,7 @@ function commentKey(io: ActionIO, inputs: ActionInputs): string {
   return [io.env.GITHUB_WORKFLOW ?? 'workflow', io.env.GITHUB_JOB ?? 'job', what, inputs.predibase ? 'ab' : ''].filter(Boolean).join('/');
 }
 
-async function loadSpec(path: string, shown: string): Promise<Spec> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new KolmError(missing ? 'E_PATH_NOT_FOUND' : 'E_PATH_UNREADABLE', `${missing ? 'no spec at' : 'could not read'} ${shown}`, {
-      hint: 'check the spec input (a path relative to the workspace; `kolm migrate` writes spec.json)',
-      place: { file: shown },
-    });
-  }
-  return parseSpecText(text, shown);
-}
-
-/** The artifact input as is, or spec + examples compiled into OUT/NAME.kolm. */
+/** The artifact input as is, or spec + examples built into OUT/NAME.kolm. */
 async function artifactFor(io: ActionIO, inputs: ActionInputs, outDir: string): Promise<string> {
   if (inputs.artifact) return resolve(io.cwd, inputs.artifact);
   if (!inputs.spec || !inputs.examples) {
@@ -239,26 +225,23 @@ async function artifactFor(io: ActionIO, inputs: ActionInputs, outDir: string): 
     });
   }
   const specPath = resolve(io.cwd, inputs.spec);
-  const spec = await loadSpec(specPath, inputs.spec);
-  const reporter = reporterFor(io);
-  const train = await readExamples(resolve(io.cwd, inputs.examples), { input: spec.shape.input, output: spec.shape.output });
-  const outcome = await compileRecipe({ spec, train: train.examples }, reporter);
-  await outcome.predictor.close?.();
-  const name = spec.name ?? basename(specPath).replace(/\.json$/, '');
-  const bytes = await recipeArtifactBytes(outcome, {
-    spec,
-    name,
-    created: await createdFromInputs([specPath, train.file], io.env.SOURCE_DATE_EPOCH),
-    datasets: [{ role: 'train', sha256: train.sha256, rows: train.examples.length }],
-  });
+  // The eval input is scored afterwards by evaluate() (with --gates overrides and the A/B), not here.
+  const built = await buildFromFiles(
+    {
+      specPath,
+      specShown: inputs.spec,
+      examplesPath: resolve(io.cwd, inputs.examples),
+      defaultName: basename(specPath).replace(/\.json$/, ''),
+      sourceDateEpoch: io.env.SOURCE_DATE_EPOCH,
+    },
+    reporterFor(io),
+  );
   await mkdir(outDir, { recursive: true });
-  const path = join(outDir, `${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.kolm`);
-  await saveArtifact(path, bytes);
-  const v = outcome.validation;
-  io.info(`compiled ${relative(io.cwd, path)}: ${outcome.winner} recipe, validation K ${v.K.toFixed(3)}, ${bytes.length} bytes`);
+  const { path } = await saveBuilt(join(outDir, `${built.name.replace(/[^A-Za-z0-9._-]+/g, '-')}.kolm`), built.bytes);
+  const v = built.outcome.validation;
+  io.info(`compiled ${relative(io.cwd, path)}: ${built.outcome.winner} recipe, validation K ${v.K.toFixed(3)}, ${built.bytes.length} bytes`);
   return path;
 }
-
 
 interface Evaluated {
   result: ArtifactEvalResult;
@@ -310,25 +293,12 @@ async function evaluate(io: ActionIO, inputs: ActionInputs, artifactPath: string
 
 /** A previous eval report; a missing file is a warning (the base branch may not have one yet). */
 async function readBaseline(io: ActionIO, path: string, shown: string): Promise<EvalReport | undefined> {
-  let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    return await readEvalReport(path, shown);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      io.warning(`baseline ${shown} does not exist: comparing with nothing this time`);
-      return undefined;
-    }
-    throw new KolmError('E_PATH_UNREADABLE', `could not read the baseline ${shown}: ${(err as Error).message}`, { place: { file: shown } });
-  }
-  try {
-    const report = JSON.parse(text) as EvalReport;
-    if (report.version !== 1 || typeof report.K !== 'number' || !Array.isArray(report.results)) throw new Error('not an eval report (version 1)');
-    return report;
-  } catch (err) {
-    throw new KolmError('E_USAGE', `baseline ${shown} is not an eval report: ${(err as Error).message}`, {
-      hint: 'give the eval.json an earlier run wrote (the Action\'s OUT/eval.json, or `kolm eval --out`)',
-      place: { file: shown },
-    });
+    if (!isKolmError(err) || err.code !== 'E_PATH_NOT_FOUND') throw err;
+    io.warning(`baseline ${shown} does not exist: comparing with nothing this time`);
+    return undefined;
   }
 }
 

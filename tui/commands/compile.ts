@@ -1,19 +1,15 @@
-// `kolm compile`: spec + examples → one .kolm. Thin: load inputs, call core's compiler, save, render.
-import { readFile } from 'node:fs/promises';
+// `kolm compile`: spec + examples → one .kolm. Thin: parse flags, call core's build service, save, render.
 import { basename, relative, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import * as t from 'typanion';
-import { saveArtifact } from '../../core/artifact/index.ts';
-import { compileRecipe, createdFromInputs, formatCandidateTable, recipeArtifactBytes, type DatasetRef } from '../../core/compile/index.ts';
+import { buildAdapterFromFiles, buildFromFiles, saveBuilt, type Saved } from '../../core/build/index.ts';
+import { formatCandidateTable } from '../../core/compile/index.ts';
 import { KolmError } from '../../core/errors.ts';
 import type { RecipeType } from '../../core/recipes/index.ts';
-import { readExamples } from '../../core/seeds/index.ts';
-import { parseSpecText, type Spec } from '../../core/spec/index.ts';
 import { KolmCommand } from '../base-command.ts';
-import { formatSigner, sidecarName, signArtifact, writeSignedFiles, type SignedArtifact } from '../../core/sign/index.ts';
+import { formatSigner } from '../../core/sign/index.ts';
 import { signFlags, signingMethodFrom } from '../sign-flags.ts';
 import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
-import { inferOutputKind } from '../../core/kscore/index.ts';
 
 const RECIPES = ['lookup', 'extract', 'classifier', 'composite'] as const;
 
@@ -69,9 +65,7 @@ export class CompileCommand extends KolmCommand {
         hint: 'import the adapter you already trained instead: kolm compile --spec spec.json --adapter predibase-adapter/ --base-gguf base.gguf --out my.kolm (or drop --base to compile a recipe)',
       });
     }
-    const spec0 = await loadSpec(specPath);
-    const spec = this.base ? { ...spec0, base: this.base } : spec0;
-    if (this.adapter) return this.compileAdapter(spec, specPath);
+    if (this.adapter) return this.compileAdapter(specPath);
     if (!this.examples) {
       throw new KolmError('E_USAGE', 'kolm compile needs --examples (training examples) to compile a recipe', {
         hint: 'pass --examples train.jsonl, or --adapter DIR to import a trained LoRA adapter',
@@ -85,36 +79,29 @@ export class CompileCommand extends KolmCommand {
     });
     // Read the key (or check the OIDC setup is named) before compiling, so a bad key fails in a second.
     const signing = this.sign || this.key || this.keyless ? await signingMethodFrom(this, this.context) : undefined;
-    const reporter = this.reporter();
-    const shape = { input: spec.shape.input, output: spec.shape.output };
-    const train = await readExamples(resolve(cwd, this.examples!), shape);
-    const held = this.evalFile ? await readExamples(resolve(cwd, this.evalFile), shape) : undefined;
-
-    const outcome = await compileRecipe({ spec, train: train.examples, eval: held?.examples, seed: this.seed, only }, reporter);
-    const datasets: DatasetRef[] = [{ role: 'train', sha256: train.sha256, rows: train.examples.length }];
-    if (held) datasets.push({ role: 'eval', sha256: held.sha256, rows: held.examples.length });
     const outPath = resolve(cwd, this.output);
-    const bytes = await recipeArtifactBytes(outcome, {
-      spec,
-      name: this.name ?? spec.name ?? basename(outPath).replace(/\.kolm$/, ''),
-      created: await createdFromInputs([specPath, train.file, ...(held ? [held.file] : [])], this.context.env.SOURCE_DATE_EPOCH),
-      datasets,
-      recordLatency: this.recordLatency,
-    });
-    await outcome.predictor.close?.();
-    let signed: SignedArtifact | undefined;
-    if (signing) {
-      signed = await signArtifact(bytes, signing.method, { fileName: basename(outPath), name: this.output, secrets: signing.secrets });
-      await writeSignedFiles(outPath, signed, sidecarName(outPath), this.output);
-    } else {
-      await saveArtifact(outPath, bytes);
-    }
+    const built = await buildFromFiles(
+      {
+        specPath,
+        examplesPath: resolve(cwd, this.examples),
+        ...(this.evalFile ? { evalPath: resolve(cwd, this.evalFile) } : {}),
+        seed: this.seed,
+        only,
+        name: this.name,
+        defaultName: basename(outPath).replace(/\.kolm$/, ''),
+        sourceDateEpoch: this.context.env.SOURCE_DATE_EPOCH,
+        recordLatency: this.recordLatency,
+      },
+      this.reporter(),
+    );
+    const saved = await saveBuilt(outPath, built.bytes, signing, this.output);
+    const { outcome } = built;
 
     const summary = {
       ok: true,
       artifact: outPath,
-      bytes: signed ? signed.artifact.length : bytes.length,
-      ...(signed ? { signed: { bundle: sidecarName(outPath), signer: signed.signer, root_digest: signed.rootDigest } } : {}),
+      bytes: saved.bytes.length,
+      ...signedSummary(saved),
       kind: outcome.kind,
       winner: outcome.winner,
       folds: outcome.folds,
@@ -134,53 +121,40 @@ export class CompileCommand extends KolmCommand {
       const e = outcome.eval;
       this.out(`eval:   K ${e.K.toFixed(3)} [${e.K_low.toFixed(3)}, ${e.K_high.toFixed(3)}] · pass ${(e.pass_rate * 100).toFixed(1)}% on ${e.n} cases`);
     }
-    this.out(`wrote ${relative(cwd, outPath) || outPath} (${((signed ? signed.artifact : bytes).length / 1024).toFixed(1)} KB)`);
-    if (signed) this.out(`signed by ${formatSigner(signed.signer)}; bundle ${relative(cwd, sidecarName(outPath))}`);
+    this.out(`wrote ${relative(cwd, outPath) || outPath} (${(saved.bytes.length / 1024).toFixed(1)} KB)`);
+    if (saved.signed) this.out(`signed by ${formatSigner(saved.signed.signer)}; bundle ${relative(cwd, saved.bundlePath!)}`);
     return 0;
   }
 
   /** `--adapter`: import a PEFT export as an adapter artifact on the pinned base. */
-  private async compileAdapter(spec: Spec, specPath: string): Promise<number> {
+  private async compileAdapter(specPath: string): Promise<number> {
     const cwd = this.context.cwd;
     const dtypes = ['f16', 'q8_0', 'f32'] as const;
     if (this.adapterDtype && !(dtypes as readonly string[]).includes(this.adapterDtype)) {
       throw new KolmError('E_USAGE', `unknown --adapter-dtype "${this.adapterDtype}"`, { hint: `choose from ${dtypes.join(', ')}` });
     }
     const signing = this.sign || this.key || this.keyless ? await signingMethodFrom(this, this.context) : undefined;
-    const shape = { input: spec.shape.input, output: spec.shape.output };
-    const train = this.examples ? await readExamples(resolve(cwd, this.examples), shape) : undefined;
-    const outputKind = train
-      ? inferOutputKind(train.examples.map((e) => e.output), spec.output_kind)
-      : (spec.output_kind ?? (typeof spec.shape.output === 'string' ? 'short' : 'json'));
     const outPath = resolve(cwd, this.output);
-    const adapterPath = resolve(cwd, this.adapter!);
-    const { compileAdapterArtifact } = await import('../../core/adapter/artifact.ts');
     const opts = adapterOptionsFrom(this, this.context);
-    const result = await compileAdapterArtifact({
-      spec,
-      specFile: specPath,
-      adapterPath,
+    const result = await buildAdapterFromFiles({
+      specPath,
+      ...(this.base ? { baseId: this.base } : {}),
+      adapterPath: resolve(cwd, this.adapter!),
+      ...(this.examples ? { examplesPath: resolve(cwd, this.examples) } : {}),
       base: { ...(opts.baseGguf ? { baseGguf: opts.baseGguf } : {}), ...(opts.modelsDir ? { modelsDir: opts.modelsDir } : {}) },
       ...(this.adapterDtype ? { dtype: this.adapterDtype as (typeof dtypes)[number] } : {}),
-      name: this.name ?? spec.name ?? basename(outPath).replace(/\.kolm$/, ''),
-      created: await createdFromInputs([specPath, adapterPath, ...(train ? [train.file] : [])], this.context.env.SOURCE_DATE_EPOCH),
-      datasets: train ? [{ role: 'train', sha256: train.sha256, rows: train.examples.length }] : [],
-      outputKind,
+      name: this.name,
+      defaultName: basename(outPath).replace(/\.kolm$/, ''),
+      sourceDateEpoch: this.context.env.SOURCE_DATE_EPOCH,
     });
-    let signed: SignedArtifact | undefined;
-    if (signing) {
-      signed = await signArtifact(result.bytes, signing.method, { fileName: basename(outPath), name: this.output, secrets: signing.secrets });
-      await writeSignedFiles(outPath, signed, sidecarName(outPath), this.output);
-    } else {
-      await saveArtifact(outPath, result.bytes);
-    }
+    const saved = await saveBuilt(outPath, result.bytes, signing, this.output);
     const base = result.manifest.base!;
     const types: Record<string, number> = {};
     for (const t of result.config.tensors) types[t.type] = (types[t.type] ?? 0) + 1;
     const summary = {
       ok: true,
       artifact: outPath,
-      bytes: signed ? signed.artifact.length : result.bytes.length,
+      bytes: saved.bytes.length,
       kind: 'adapter',
       base,
       base_path: result.basePath,
@@ -190,7 +164,7 @@ export class CompileCommand extends KolmCommand {
       tensors: types,
       modules: result.config.modules.length,
       warnings: result.converted.warnings,
-      ...(signed ? { signed: { bundle: sidecarName(outPath), signer: signed.signer, root_digest: signed.rootDigest } } : {}),
+      ...signedSummary(saved),
     };
     if (this.json) {
       this.outJson(summary);
@@ -199,23 +173,13 @@ export class CompileCommand extends KolmCommand {
     for (const w of result.converted.warnings) this.context.stderr.write(`warning: ${w}\n`);
     this.out(`adapter: rank ${result.config.rank}, ${result.config.modules.length} modules, ${Object.entries(types).map(([k, v]) => `${v} ${k}`).join(' + ')} tensors, scaling ${result.config.scaling === 'baked' ? 'baked into lora_b' : `alpha ${result.config.alpha}`}`);
     this.out(`base:    ${base.id}${base.revision ? `@${base.revision}` : ''} · ${base.file} · sha256 ${base.sha256}`);
-    this.out(`wrote ${relative(cwd, outPath) || outPath} (${((signed ? signed.artifact : result.bytes).length / 1024).toFixed(1)} KB; the base is not inside: kolm run/serve find it by --base-gguf or in KOLM_MODELS)`);
-    if (signed) this.out(`signed by ${formatSigner(signed.signer)}; bundle ${relative(cwd, sidecarName(outPath))}`);
+    this.out(`wrote ${relative(cwd, outPath) || outPath} (${(saved.bytes.length / 1024).toFixed(1)} KB; the base is not inside: kolm run/serve find it by --base-gguf or in KOLM_MODELS)`);
+    if (saved.signed) this.out(`signed by ${formatSigner(saved.signed.signer)}; bundle ${relative(cwd, saved.bundlePath!)}`);
     return 0;
   }
 }
 
-export async function loadSpec(path: string): Promise<Spec> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new KolmError(missing ? 'E_PATH_NOT_FOUND' : 'E_PATH_UNREADABLE', `${missing ? 'no spec at' : 'could not read'} ${path}`, {
-      hint: 'write one with `kolm migrate spec --config config.yaml --out spec.json`',
-      place: { file: path },
-    });
-  }
-  return parseSpecText(text, path);
+/** `signed` in the --json summary, when the artifact was signed. */
+function signedSummary(saved: Saved) {
+  return saved.signed ? { signed: { bundle: saved.bundlePath!, signer: saved.signed.signer, root_digest: saved.signed.rootDigest } } : {};
 }
-

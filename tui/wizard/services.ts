@@ -8,11 +8,9 @@ import { KolmError } from '../../core/errors.ts';
 import { evaluateArtifact } from '../../core/eval/ab.ts';
 import type { Gates } from '../../core/spec/index.ts';
 import { writeFileAtomic } from '../../core/fs/atomic.ts';
-import { convertExport, openIngestDb } from '../../core/ingest/index.ts';
-import { readLudwigConfig, translateLudwigFiles, type InputMapping } from '../../core/ludwig/index.ts';
-import { specFileText, tryExportAt, type BuildResult, type FoundExport } from '../../core/migrate/index.ts';
+import { readLudwigConfig } from '../../core/ludwig/index.ts';
+import { specFileText, translateAndConvert, tryExportAt, type BuildResult, type FoundExport } from '../../core/migrate/index.ts';
 import { WORKFLOW_PATH, workflowYaml } from '../../core/migrate/workflow.ts';
-import { sanitizeColumnName } from '../../core/prompt/template.ts';
 import type { Reporter } from '../../core/progress.ts';
 import { silentReporter } from '../../core/progress.ts';
 import { loadArtifact } from '../../core/runtime/index.ts';
@@ -58,24 +56,6 @@ export function completePath(text: string, cwd: string): { text: string; matches
   return { text: `${dirPart}${common}${matches.length === 1 ? '/' : ''}`, matches };
 }
 
-/** Put `column` (a data column the user chose) where the config named `missing`, everywhere the mapping uses it. */
-export function fixMapping(mapping: InputMapping, spec: Spec, missing: string, column: string): { mapping: InputMapping; spec: Spec } {
-  const name = sanitizeColumnName(column);
-  const swap = (c: string) => (c === missing ? name : c);
-  const retemplate = (t: string | undefined) => t?.split(`{${missing}}`).join(`{${name}}`);
-  const m: InputMapping = {
-    ...mapping,
-    inputColumns: mapping.inputColumns.map(swap),
-    outputColumn: swap(mapping.outputColumn),
-    ...(mapping.sampleColumn ? { sampleColumn: swap(mapping.sampleColumn) } : {}),
-    ...(mapping.template ? { template: retemplate(mapping.template) } : {}),
-    ...(mapping.split?.type === 'fixed' ? { split: { ...mapping.split, column: swap(mapping.split.column) } } : {}),
-  };
-  // The template only names columns when the input is an object keyed by column.
-  const s = spec.prompt && mapping.inputColumns.length > 1 ? { ...spec, prompt: { template: retemplate(spec.prompt.template)! } } : spec;
-  return { mapping: m, spec: s };
-}
-
 async function firstLines(file: string, n: number): Promise<string[]> {
   const fh = await open(file, 'r');
   try {
@@ -105,29 +85,15 @@ export async function convertStep(
   opts: { found: FoundExport; outDir: string; name?: string; columnFixes?: Record<string, string> },
   reporter: Reporter = silentReporter,
 ): Promise<Converted> {
-  const { found, outDir } = opts;
-  reporter.progress({ stage: 'spec', message: `translating ${basename(found.config)}` });
-  const translated = await translateLudwigFiles({ config: found.config, adapter: found.adapterDir, name: opts.name });
-  let { mapping, spec } = translated;
   const columnFixes = opts.columnFixes ?? {};
-  for (const [missing, column] of Object.entries(columnFixes)) ({ mapping, spec } = fixMapping(mapping, spec, missing, column));
-  const yaml = await readLudwigConfig(found.config);
-  const cfg = (yaml.value ?? {}) as Record<string, unknown>;
-
-  reporter.progress({ stage: 'convert', message: `converting ${found.dataFiles.length} data file(s)` });
-  const db = await openIngestDb();
-  let report;
-  try {
-    report = await convertExport({ db, exportPaths: [found.exportDir], mapping, outDir }, reporter);
-  } finally {
-    db.close();
-  }
-  const trainFile = join(outDir, 'train.jsonl');
+  const { spec, mapping, warnings, report } = await translateAndConvert({ ...opts, columnFixes }, reporter);
+  const cfg = ((await readLudwigConfig(opts.found.config)).value ?? {}) as Record<string, unknown>;
+  const trainFile = join(opts.outDir, 'train.jsonl');
   const preview = existsSync(trainFile) ? (await firstLines(trainFile, PREVIEW_ROWS)).map((l) => JSON.parse(l) as { input: unknown; output: unknown }) : [];
   return {
     spec,
     mapping,
-    warnings: translated.warnings,
+    warnings,
     report,
     preview,
     features: { inputs: featureList(cfg.input_features), outputs: featureList(cfg.output_features) },

@@ -1,0 +1,45 @@
+// The build service's adapter route: spec + a PEFT LoRA export (+ training examples, for the output kind and
+// the dataset digest) → the adapter .kolm bytes. `kolm compile --adapter` builds through here and saves
+// through saveBuilt, like the recipe route. Reads files, writes nothing.
+import type { AdapterCompileResult } from '../adapter/artifact.ts';
+import type { ResolveOptions } from '../adapter/base.ts';
+import type { AdapterDtype } from '../adapter/convert.ts';
+import { createdFromInputs } from '../compile/index.ts';
+import { outputKindFor } from '../kscore/index.ts';
+import { readExamples } from '../seeds/index.ts';
+import { readSpecFile, type Spec } from '../spec/index.ts';
+
+export interface AdapterBuildInput {
+  specPath: string;
+  /** Replaces the spec's base model id (`--base`). */
+  baseId?: string;
+  adapterPath: string;
+  examplesPath?: string;
+  base: ResolveOptions;
+  dtype?: AdapterDtype;
+  name?: string;
+  /** Required: the name when neither `name` nor the spec gives one. */
+  defaultName: string;
+  /** The caller's SOURCE_DATE_EPOCH, as data. */
+  sourceDateEpoch?: string;
+}
+
+export async function buildAdapterFromFiles(input: AdapterBuildInput): Promise<AdapterCompileResult & { spec: Spec }> {
+  const read = await readSpecFile(input.specPath);
+  const spec = input.baseId ? { ...read, base: input.baseId } : read;
+  const train = input.examplesPath ? await readExamples(input.examplesPath, { input: spec.shape.input, output: spec.shape.output }) : undefined;
+  // Loaded on demand: the recipe route and the rest of the CLI never pay for the adapter converter.
+  const { compileAdapterArtifact } = await import('../adapter/artifact.ts');
+  const result = await compileAdapterArtifact({
+    spec,
+    specFile: input.specPath,
+    adapterPath: input.adapterPath,
+    base: input.base,
+    ...(input.dtype ? { dtype: input.dtype } : {}),
+    name: input.name ?? spec.name ?? input.defaultName,
+    created: await createdFromInputs([input.specPath, input.adapterPath, ...(train ? [train.file] : [])], input.sourceDateEpoch),
+    datasets: train ? [{ role: 'train', sha256: train.sha256, rows: train.examples.length }] : [],
+    outputKind: outputKindFor(spec, train?.examples.map((e) => e.output)),
+  });
+  return { ...result, spec };
+}
