@@ -1,7 +1,9 @@
 // `kolm serve`'s core: a LoRAX-compatible HTTP handler over loaded artifacts (DESIGN §7), the loader that
 // verifies them, metrics, and the edge helpers that bind a port and watch files.
-export { createHandler, DEFAULT_SERVE_LIMITS } from './handler.ts';
-export type { HandlerDeps, ServeHandler, ServeLimits, RequestLog } from './handler.ts';
+export { createHandler } from './handler.ts';
+export type { HandlerDeps, ServeHandler, RequestLog } from './handler.ts';
+export { DEFAULT_SERVE_LIMITS } from './exchange.ts';
+export type { ServeLimits } from './exchange.ts';
 export { ArtifactSet, loadServedArtifact } from './artifacts.ts';
 export type { ServedArtifact, LoadOptions } from './artifacts.ts';
 export { ServeError, toServeError } from './errors.ts';

@@ -1,13 +1,16 @@
 // The OpenAI-style routes LoRAX serves (lorax-api.md §6): /v1/completions and /v1/chat/completions read
-// into a GenerateRequest, and their replies and stream chunks. By default the reply values are OpenAI's
-// (object "chat.completion", real ids, the artifact as `model`, `stop_sequence` → "stop"); with
-// `loraxCompat` they are LoRAX's own, byte for byte (id "null", model "null", `stop_sequence` →
-// "content_filter", ...), for clients that were written against a LoRAX server.
+// into a GenerateRequest, and their replies and stream chunks, plus /v1/models (ours; LoRAX has none). By
+// default the reply values are OpenAI's (object "chat.completion", real ids, the artifact as `model`,
+// `stop_sequence` → "stop"); with `loraxCompat` they are LoRAX's own, byte for byte (id "null", model
+// "null", `stop_sequence` → "content_filter", ...), for clients that were written against a LoRAX server.
 import { deserializeError, templateError } from './errors.ts';
+import type { Exchange, Reply, ServeContext } from './exchange.ts';
+import { isLive, resolveAdapter, runGeneration } from './generation.ts';
 import {
   defaultParams, isObject, readBool, readOptBool, readOptFloat, readOptInt, readOptString, readResponseFormat, readString, readStrings,
   type GenerateParams,
 } from './params.ts';
+import { sendEvents, streamHeaders, streamLive } from './stream.ts';
 import type { FinishReason, Generation, Token } from './tokens.ts';
 
 export interface OpenAiRequest {
@@ -175,4 +178,56 @@ export function chatChunk(ctx: ReplyContext, gen: Generation, i: number, t: Toke
     choices: [{ index: 0, delta: last && t.special ? {} : { role: 'assistant', content: t.text }, finish_reason: reason }],
     usage: last ? usage(ctx, gen.tokens.length) : null,
   };
+}
+
+/** POST /v1/completions and /v1/chat/completions: the model picks the artifact, as adapter_id does. */
+export async function postOpenAi(ctx: ServeContext, reply: Reply, kind: 'completions' | 'chat', body: unknown): Promise<void> {
+  const r = kind === 'chat' ? readChatRequest(body) : readCompletionRequest(body);
+  const stream = (reply.ex.stream = r.stream);
+  const prefix = kind === 'chat' ? 'chatcmpl' : 'cmpl';
+  const chunk = kind === 'chat' ? chatChunk : completionChunk;
+  if (stream && isLive(ctx.artifacts, r.model)) {
+    const params = { ...r.parameters, adapterId: r.model };
+    let rc: ReplyContext | undefined;
+    await streamLive(ctx, reply, r.prompt, params, (i, t, o) => {
+      rc ??= replyContext(ctx, reply.ex, prefix, resolveAdapter(ctx.artifacts, params.adapterId)?.name ?? ctx.artifacts.default.name, 0);
+      const gen = o ? o.gen : pendingGen(i);
+      if (o) rc.promptTokens = o.promptTokens;
+      return chunk(rc, gen, i, t);
+    }, '[DONE]');
+    return;
+  }
+  const o = await runGeneration(ctx, reply.ex, r.prompt, { ...r.parameters, adapterId: r.model }, stream);
+  const rc = replyContext(ctx, reply.ex, prefix, o.artifact.name, o.promptTokens);
+  const text = (r.parameters.returnFullText ? r.prompt : '') + o.gen.text;
+  if (stream) {
+    sendEvents(reply, o.gen.tokens.map((t, i) => chunk(rc, o.gen, i, t)), streamHeaders(o.artifact, r.parameters, r.prompt), '[DONE]');
+  } else {
+    reply.json(200, kind === 'chat' ? chatReply(rc, o.gen, text) : completionReply(rc, o.gen, text));
+  }
+}
+
+function replyContext(ctx: ServeContext, ex: Exchange, prefix: string, artifact: string, promptTokens: number): ReplyContext {
+  return {
+    loraxCompat: ctx.loraxCompat,
+    artifact,
+    modelId: ctx.artifacts.default.name,
+    version: ctx.version,
+    created: Math.floor(ctx.wallClock() / 1000),
+    id: `${prefix}-${ex.id.toString(16).padStart(8, '0')}`,
+    promptTokens,
+  };
+}
+
+/** A Generation-shaped value that says "more tokens follow" to the chunk builders. */
+function pendingGen(i: number): Generation {
+  return { text: '', tokens: new Array<Token>(i + 2), finishReason: 'length' };
+}
+
+/** GET /v1/models: every served artifact. */
+export function getModels(ctx: ServeContext, reply: Reply): void {
+  reply.json(200, {
+    object: 'list',
+    data: ctx.artifacts.list().map((a) => ({ id: a.name, object: 'model', created: Math.floor(Date.parse(a.manifest.created) / 1000), owned_by: 'kolm' })),
+  });
 }

@@ -16,6 +16,10 @@ export interface Artifacts {
   bus: string;
 }
 
+/** The keys of a LoRAX Token and of an ErrorResponse, in LoRAX's order. */
+export const TOKEN_KEYS = ['id', 'text', 'logprob', 'special', 'skipped'];
+export const ERROR_KEYS = ['error', 'error_type'];
+
 export const BUS_TEMPLATE = 'Utterance: {utterance}\nSlots: {requested_slots}\n### Response:';
 
 let cached: Promise<Artifacts> | undefined;

@@ -1,0 +1,58 @@
+// Reading a POST body the way axum's Json extractor does, within the server's limits: refused on its
+// headers when it is not JSON or announces too many bytes, cut off with 413 as soon as it grows past the
+// limit, and a 400 when it is not UTF-8 JSON.
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { badJsonError, mediaTypeError, tooLargeError, type ServeError } from './errors.ts';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * A body refused on its headers alone: not JSON (415), or a Content-Length past the limit (413). A client
+ * that announced an absurd body (past 16× the limit) will not get it read: `close` says end the connection.
+ */
+export function refuseBody(headers: IncomingHttpHeaders, limit: number): { error: ServeError; close: boolean } | null {
+  const type = headers['content-type'];
+  if (!type || !JSON_MEDIA_TYPE.test(type)) return { error: mediaTypeError(), close: false };
+  const declared = Number(headers['content-length']);
+  if (declared > limit) return { error: tooLargeError(limit), close: declared > limit * 16 };
+  return null;
+}
+
+export type BodyRead = { kind: 'json'; body: unknown } | { kind: 'too_large'; error: ServeError } | { kind: 'bad_json'; error: ServeError };
+
+/**
+ * Read the body as UTF-8 JSON of at most `limit` bytes. `onChunk` hears each chunk's size as it arrives
+ * (for the log line). `done` is called once: with too_large as soon as the body passes the limit (node
+ * reads and drops the rest), else at the end with the parsed value or bad_json.
+ */
+export function readJsonBody(req: IncomingMessage, limit: number, onChunk: (bytes: number) => void, done: (read: BodyRead) => void): void {
+  const parts: Buffer[] = [];
+  let size = 0;
+  let over = false;
+  req.on('data', (chunk: Buffer) => {
+    if (over) return;
+    size += chunk.length;
+    onChunk(chunk.length);
+    if (size > limit) {
+      over = true;
+      parts.length = 0;
+      done({ kind: 'too_large', error: tooLargeError(limit) });
+      return;
+    }
+    parts.push(chunk);
+  });
+  req.on('error', () => {}); // an aborted upload: the handler's 'close' listener logs it
+  req.on('end', () => {
+    if (over) return;
+    let body: unknown;
+    try {
+      const text = utf8.decode(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+      body = JSON.parse(text);
+    } catch (err) {
+      const detail = err instanceof SyntaxError ? err.message : 'the body is not UTF-8';
+      return done({ kind: 'bad_json', error: badJsonError(detail) });
+    }
+    done({ kind: 'json', body });
+  });
+}
