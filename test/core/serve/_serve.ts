@@ -2,6 +2,7 @@
 // port built from core's handler, and an SSE reader built on eventsource-parser.
 import { join } from 'node:path';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import type { Test } from 'uvu';
 import { ArtifactSet, createHandler, listen, loadServedArtifact, type HandlerDeps, type RequestLog, type ServeHandler } from '../../../core/serve/index.ts';
 import { kolm } from '../../_util/cli.ts';
 import { slotArtifact, slotLines } from '../../_util/slot-task.ts';
@@ -87,6 +88,20 @@ export async function startServer(
       await server.closed;
     },
   };
+}
+
+/**
+ * One server over the three test artifacts for a whole suite: started before its first test, closed
+ * after its last; `ready` hands the server and the artifact paths to the suite's tests.
+ */
+export function withServer(test: Test, ready: (srv: TestServer, paths: Artifacts) => void): void {
+  let srv: TestServer | undefined;
+  test.before(async () => {
+    const paths = await artifacts();
+    srv = await startServer([paths.slots, paths.other, paths.bus]);
+    ready(srv, paths);
+  });
+  test.after(async () => srv?.close());
 }
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {

@@ -3,17 +3,12 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { request } from 'node:http';
-import { artifacts, ERROR_KEYS, postJson, sseEvents, startServer, type TestServer } from './_serve.ts';
+import { ERROR_KEYS, postJson, sseEvents, startServer, withServer, type Artifacts, type TestServer } from './_serve.ts';
 
 const test = suite('serve handler');
 let srv: TestServer;
-let paths: Awaited<ReturnType<typeof artifacts>>;
-
-test.before(async () => {
-  paths = await artifacts();
-  srv = await startServer([paths.slots, paths.other, paths.bus]);
-});
-test.after(async () => srv.close());
+let paths: Artifacts;
+withServer(test, (s, p) => ((srv = s), (paths = p)));
 
 test('body rejections are plain text, as axum makes them: 422 deserialize, 400 bad JSON, 415 content type', async () => {
   const wrongType = await postJson(`${srv.url}/generate`, { inputs: 'x', parameters: { temperature: 'hot' } });

@@ -3,18 +3,11 @@
 // not from this server's output. The /metrics test reads the requests the tests before it made.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { request } from 'node:http';
-import { artifacts, BUS_TEMPLATE, ERROR_KEYS, postJson, sseEvents, startServer, TOKEN_KEYS, type TestServer } from './_serve.ts';
+import { BUS_TEMPLATE, ERROR_KEYS, postJson, sseEvents, TOKEN_KEYS, withServer, type TestServer } from './_serve.ts';
 
 const test = suite('serve lorax routes');
 let srv: TestServer;
-let paths: Awaited<ReturnType<typeof artifacts>>;
-
-test.before(async () => {
-  paths = await artifacts();
-  srv = await startServer([paths.slots, paths.other, paths.bus]);
-});
-test.after(async () => srv.close());
+withServer(test, (s) => (srv = s));
 
 test('POST /generate: GenerateResponse with only generated_text when details is off (router default)', async () => {
   const r = await postJson(`${srv.url}/generate`, { inputs: 'I want to go from Reno to Boston.' });

@@ -2,17 +2,12 @@
 // --lorax-compat, driven over real HTTP on a loopback port. Expected bodies follow lorax-api.md §6.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { artifacts, postJson, sseEvents, startServer, type TestServer } from './_serve.ts';
+import { postJson, sseEvents, startServer, withServer, type Artifacts, type TestServer } from './_serve.ts';
 
 const test = suite('serve openai routes');
 let srv: TestServer;
-let paths: Awaited<ReturnType<typeof artifacts>>;
-
-test.before(async () => {
-  paths = await artifacts();
-  srv = await startServer([paths.slots, paths.other, paths.bus]);
-});
-test.after(async () => srv.close());
+let paths: Artifacts;
+withServer(test, (s, p) => ((srv = s), (paths = p)));
 
 test('POST /v1/completions and /v1/chat/completions: OpenAI reply shapes; model picks the artifact', async () => {
   const c = await (await postJson(`${srv.url}/v1/completions`, { model: 'other', prompt: 'Book me a bus to Reno.', max_tokens: 50 })).json();
