@@ -48,7 +48,10 @@ export type ErrorCode =
   // publishing
   | 'E_PUBLISH'
   // I/O we could not complete
-  | 'E_WRITE_FAILED';
+  | 'E_WRITE_FAILED'
+  // our bug, not the user's: what the faces call anything that is not a KolmError, and what core throws
+  // when a face broke a contract (a worker that died); printed with the stack and where to report it
+  | 'E_INTERNAL';
 
 /** Where in a user's file the problem is. Every field is optional; give what you know. */
 export interface ErrorPlace {

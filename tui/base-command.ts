@@ -1,9 +1,9 @@
 // What every `kolm` command shares: `--json`, error rendering, the exit-code contract
 // (0 ok, 1 error, 2 usage, 3 gate failed). Commands implement `run()` and stay thin: parse, call core, render.
 import { Command, Option, UsageError } from 'clipanion';
-import { isKolmError } from '../core/errors.ts';
+import { errorJson, formatError } from '../core/errors-format.ts';
 import type { Reporter } from '../core/progress.ts';
-import { formatError, exitCodeFor } from './render/errors.ts';
+import { exitCodeFor } from './render/errors.ts';
 import { createCliReporter } from './render/progress.ts';
 
 export interface KolmContext {
@@ -45,10 +45,9 @@ export abstract class KolmCommand extends Command<KolmContext & import('clipanio
 
   printError(err: unknown): void {
     if (this.json) {
-      const body = isKolmError(err) ? err.toJSON() : { code: 'E_INTERNAL', message: String((err as Error)?.message ?? err) };
-      this.context.stdout.write(`${JSON.stringify({ ok: false, error: body }, null, 2)}\n`);
+      this.context.stdout.write(`${JSON.stringify({ ok: false, error: errorJson(err) }, null, 2)}\n`);
     }
-    this.context.stderr.write(formatError(err, { color: colorEnabled(this.context) }));
+    this.context.stderr.write(`${formatError(err, { color: colorEnabled(this.context) })}\n`);
   }
 }
 
