@@ -1,7 +1,7 @@
-// The compile step's two halves: `runCompileJob` runs inside the worker (compile-worker.mjs) and posts
+// The compile step's two halves: `runCompileJob` runs inside the worker (compile-worker.ts) and posts
 // progress and the result as plain messages; `compileInWorker` starts it and turns the messages back into a
 // Reporter's calls and a BuildResult (or the KolmError, with its code, hint and data intact).
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { isKolmError, KolmError, type ErrorCode } from '../../core/errors.ts';
@@ -44,8 +44,16 @@ export interface CompileJob {
   cancel(): Promise<void>;
 }
 
+// From source (tests run under tsx) the entry is compile-worker.mjs, which registers tsx in the thread;
+// in the built CLI this code sits in dist/cli/chunks/ and the entry is dist/cli/compile-worker.js.
+function workerEntry(): URL {
+  if (import.meta.url.endsWith('.ts')) return new URL('./compile-worker.mjs', import.meta.url);
+  const built = [new URL('./compile-worker.js', import.meta.url), new URL('../compile-worker.js', import.meta.url)];
+  return built.find((u) => existsSync(u)) ?? built[0]!;
+}
+
 export function compileInWorker(job: MigrateResult, reporter: Reporter): CompileJob {
-  const worker = new Worker(new URL('./compile-worker.mjs', import.meta.url), { workerData: job });
+  const worker = new Worker(workerEntry(), { workerData: job });
   let settled = false;
   const result = new Promise<BuildResult>((resolve, reject) => {
     worker.on('message', (m: JobMessage) => {
@@ -68,7 +76,8 @@ export function compileInWorker(job: MigrateResult, reporter: Reporter): Compile
       reject(err);
     });
     worker.on('exit', (code) => {
-      if (!settled) reject(new KolmError('E_USAGE', `the compile stopped (worker exit ${code})`, { hint: 'run the compile step again' }));
+      // A worker that exits without a result crashed (nothing the user did): our bug, not a usage error.
+      if (!settled) reject(new KolmError('E_INTERNAL', `the compile stopped (worker exit ${code})`, { hint: 'run the compile step again' }));
     });
   });
   return {
