@@ -1,7 +1,3 @@
 #!/usr/bin/env node
-// Entry point: the only place that touches process for `kolm-migrate`.
-import { register } from 'tsx/esm/api';
-
-register();
-const { runWizardCli } = await import('../tui/wizard/cli.ts');
-process.exitCode = await runWizardCli(process.argv.slice(2));
+// `kolm-migrate`: the built wizard (scripts/bundle.mjs compiles tui/ and core/ into dist/cli/).
+import '../dist/cli/kolm-migrate.js';

@@ -1,7 +1,3 @@
 #!/usr/bin/env node
-// Entry point: the only place that touches process for the `kolm` CLI.
-import { register } from 'tsx/esm/api';
-
-register();
-const { runCli } = await import('../tui/cli.ts');
-process.exitCode = await runCli(process.argv.slice(2));
+// `kolm`: the built CLI (scripts/bundle.mjs compiles tui/ and core/ into dist/cli/).
+import '../dist/cli/kolm.js';

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Bundles the GitHub Action (action/index.ts) into dist/action.js: one ESM file for node24 that runs from a
-// checkout with no node_modules. .ci/run rebuilds it and fails when the committed dist/ differs.
+// Builds what ships, into dist/ (committed; .ci/run rebuilds it and fails when the committed copy differs):
+//
+// dist/cli/: the published `kolm` and `kolm-migrate` (bin/*.mjs import them). Our TypeScript compiled to
+// plain ESM for Node 20, with every npm package left external (they are the package's dependencies), and
+// split so that what a command loads lazily (the Ink wizard, node-llama-cpp's path) stays out of start-up.
+// No TypeScript compiler at run time.
+//
+// dist/action.js: the GitHub Action (action/index.ts), one ESM file for node24 that runs from a checkout
+// with no node_modules, so every dependency is inlined.
 // - onnxruntime-node (native) is replaced by action/ort-ts.ts, the TypeScript scorer (see that file).
 // - node-llama-cpp (native, optional) stays external: only adapter artifacts load it, and the Action
 //   refuses those before they get there.
@@ -9,6 +16,22 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { kolm: 'tui/cli-main.ts', 'kolm-migrate': 'tui/wizard/cli-main.ts', 'compile-worker': 'tui/wizard/compile-worker.ts' },
+  outdir: 'dist/cli',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.17',
+  packages: 'external',
+  jsx: 'automatic',
+  chunkNames: 'chunks/[name]-[hash]',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 
 await build({
   absWorkingDir: root,

@@ -1,9 +1,6 @@
-// Worker entry for the wizard's compile step: the recipe fits are CPU-bound and synchronous, so they run
-// here and the terminal keeps drawing (spinner, elapsed time, per-candidate progress). Plain JS because it
-// must register the TypeScript loader before importing the job, as bin/kolm-migrate.mjs does.
-import { parentPort, workerData } from 'node:worker_threads';
+// The worker entry when the wizard runs from TypeScript (tests): loaders do not carry into worker threads,
+// so register tsx here, then run the one entry the built CLI runs as dist/cli/compile-worker.js.
 import { register } from 'tsx/esm/api';
 
 register();
-const { runCompileJob } = await import('./compile-job.ts');
-await runCompileJob(workerData, parentPort);
+await import('./compile-worker.ts');
