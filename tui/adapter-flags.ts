@@ -1,6 +1,7 @@
 // The flags that say where an adapter artifact's base model is and how llama.cpp runs it, shared by
-// `kolm run`, `kolm serve` and `kolm eval`: turned into core's options here, at the edge (env, home folder).
-import { homedir } from 'node:os';
+// `kolm run`, `kolm serve`, `kolm compile` and `kolm eval`: turned into core's options here, at the edge
+// (env, home and temp folders), since core reads nothing of the host.
+import { homedir, tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { Option } from 'clipanion';
 import * as t from 'typanion';
@@ -22,6 +23,7 @@ export function adapterOptionsFrom(
   return {
     ...(flags.baseGguf ? { baseGguf: resolve(context.cwd, flags.baseGguf) } : {}),
     modelsDir: resolve(context.cwd, defaultModelsDir(context.env, context.env.HOME || homedir())),
+    tmpDir: context.env.TMPDIR || tmpdir(),
     runtime: {
       ...(threads ? { threads } : {}),
       ...(context.env.KOLM_GPU === '0' ? { gpu: false as const } : {}),

@@ -26,11 +26,16 @@ export interface IngestDbOptions {
    *  peak RSS of a 1M-row conversion stays ~400 MB. */
   memoryLimit?: string;
   threads?: number;
+  /** The host's temp folder (os.tmpdir() at the entry point); DuckDB spills into a fresh folder under it. */
+  tmpDir?: string;
 }
 
-export async function openIngestDb({ memoryLimit = '256MB', threads }: IngestDbOptions = {}): Promise<IngestDb> {
+export async function openIngestDb({ memoryLimit = '256MB', threads, tmpDir }: IngestDbOptions = {}): Promise<IngestDb> {
   // An in-memory database would otherwise spill into `.tmp` under the user's working directory.
-  const spillDir = mkdtempSync(join(tmpdir(), 'kolm-duckdb-'));
+  // Transitional (issue 12): callers outside this change (core/migrate/pipeline.ts, tui/wizard/services.ts,
+  // tui/commands/migrate/convert.ts, the ingest tests and bench) do not pass tmpDir yet; once they do, make
+  // it required and drop this tmpdir().
+  const spillDir = mkdtempSync(join(tmpDir ?? tmpdir(), 'kolm-duckdb-'));
   const config: Record<string, string> = { memory_limit: memoryLimit, temp_directory: spillDir };
   if (threads) config.threads = String(threads);
   let instance: DuckDBInstance;

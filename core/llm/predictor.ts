@@ -2,8 +2,7 @@
 // the artifact's GGUF LoRA in its own context, render inputs with the artifact's prompt template and
 // generate with its generation defaults (greedy unless the spec samples).
 import type { ArtifactContents } from '../artifact/index.ts';
-import { homedir } from 'node:os';
-import { defaultModelsDir, resolvePinnedBase, type ResolveOptions } from '../adapter/base.ts';
+import { resolvePinnedBase, type ResolveOptions } from '../adapter/base.ts';
 import { ADAPTER_CONFIG_ENTRY, type AdapterConfig } from '../adapter/artifact.ts';
 import { KolmError } from '../errors.ts';
 import { compileTemplate } from '../prompt/index.ts';
@@ -11,8 +10,13 @@ import type { GenerateOptions, Input, Prediction, Predictor, TextGenerator } fro
 import { generateOn, promptTokens } from './generate.ts';
 import { loadAdapterOnBase, type RuntimeOptions } from './runtime.ts';
 
+// How a face runs adapter artifacts: where the base is (`baseGguf`, else `modelsDir`, which the face
+// derives from KOLM_MODELS or the home folder), llama.cpp's settings, and the host's temp folder.
 export interface AdapterRuntimeOptions extends ResolveOptions {
   runtime?: RuntimeOptions;
+  /** The host's temp folder (os.tmpdir() at the entry point), where adapter GGUFs are written for llama.cpp.
+   *  Required: core reads nothing of the host itself. */
+  tmpDir: string;
 }
 
 export const DEFAULT_MAX_NEW_TOKENS = 256;
@@ -41,9 +45,8 @@ export async function adapterPredictor(contents: ArtifactContents, options: Adap
   const config = JSON.parse(new TextDecoder().decode(configBytes)) as AdapterConfig;
   const gguf = entries.get(config.gguf);
   if (!gguf) throw new KolmError('E_BAD_ARTIFACT', `${file} has no ${config.gguf} entry`, { hint: 'rebuild it with kolm compile --adapter', place: { file } });
-  // Callers that pass no models folder (library use) get the default one under the home folder.
-  const basePath = await resolvePinnedBase(manifest.base, { ...options, modelsDir: options.modelsDir ?? defaultModelsDir({}, homedir()) }, file);
-  const loaded = await loadAdapterOnBase(basePath, gguf, options.runtime, `${file} (${config.gguf})`);
+  const basePath = await resolvePinnedBase(manifest.base, options, file);
+  const loaded = await loadAdapterOnBase(basePath, { bytes: gguf, tmpDir: options.tmpDir }, options.runtime, `${file} (${config.gguf})`);
   const render = config.template ? compileTemplate(config.template) : (input: Input) => (typeof input === 'string' ? input : JSON.stringify(input));
   const defaults = defaultGenerateOptions(config);
 

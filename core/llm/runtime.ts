@@ -4,12 +4,13 @@
 // serving, on the user's machine). Adapters are fixed when a context is created (llm-runtime.md §2), so
 // each adapter gets its own context with a bounded number of sequences.
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
 import { KolmError } from '../errors.ts';
+import { writeFileAtomic } from '../fs/atomic.ts';
 
 export const NODE_LLAMA_CPP_VERSION = '3.21.1';
 export const INSTALL_COMMAND = `npm install --save-exact node-llama-cpp@${NODE_LLAMA_CPP_VERSION}`;
@@ -100,20 +101,25 @@ async function getLlamaOnce(options: RuntimeOptions): Promise<LlamaState> {
   return llamaState;
 }
 
-/** Where adapter GGUF bytes are written so llama.cpp can open them: content-addressed, shared by loads. */
-async function adapterFile(bytes: Uint8Array): Promise<string> {
+/**
+ * An adapter's GGUF bytes and the host's temp folder: llama.cpp opens adapters by path only, so the bytes
+ * are written under `<tmpDir>/kolm-adapters`. The face passes its temp folder; core picks none of the host's.
+ */
+export interface AdapterGguf {
+  bytes: Uint8Array;
+  tmpDir: string;
+}
+
+/** The adapter's file: content-addressed, so loads of the same adapter share it; written atomically. */
+async function adapterFile({ bytes, tmpDir }: AdapterGguf): Promise<string> {
   const digest = createHash('sha256').update(bytes).digest('hex');
-  const dir = join(tmpdir(), 'kolm-adapters');
-  const path = join(dir, `${digest}.gguf`);
+  const path = join(tmpDir, 'kolm-adapters', `${digest}.gguf`);
   try {
     if ((await stat(path)).size === bytes.length) return path;
   } catch {
     // not there yet
   }
-  await mkdir(dir, { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, path);
+  await writeFileAtomic(path, bytes);
   return path;
 }
 
@@ -155,7 +161,7 @@ export interface LoadedAdapter {
  * Load (or share) the base model and create a context with the adapter. `adapter` null gives the base
  * alone (benchmarks and tests). A failing adapter is E_BAD_ADAPTER with llama.cpp's own reason.
  */
-export async function loadAdapterOnBase(basePath: string, adapter: Uint8Array | null, options: RuntimeOptions = {}, label = 'adapter'): Promise<LoadedAdapter> {
+export async function loadAdapterOnBase(basePath: string, adapter: AdapterGguf | null, options: RuntimeOptions = {}, label = 'adapter'): Promise<LoadedAdapter> {
   const state = await getLlamaOnce(options);
   const { llama } = state;
   let entry = models.get(basePath);

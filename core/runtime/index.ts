@@ -18,7 +18,8 @@ export interface LoadedArtifact {
 }
 
 export interface LoadArtifactOptions {
-  /** Where an adapter artifact finds its base model (and the llama.cpp settings). Recipes ignore it. */
+  /** Where an adapter artifact finds its base model, llama.cpp's settings and the temp folder. Required to
+   *  load an adapter artifact (E_INTERNAL without it: the entry point forgot); recipes ignore it. */
   adapter?: AdapterRuntimeOptions;
   /** Refuse an artifact without kolm.sig (`--require-signature`). */
   requireSignature?: boolean;
@@ -37,9 +38,17 @@ export function verifyArtifactSignature(contents: ArtifactContents, options: Loa
   return verifyArtifactContents(contents, { file: options.file, trust: options.trust, requireSignature: options.requireSignature });
 }
 
-export async function predictorFromContents(contents: ArtifactContents, file = 'artifact', adapter: AdapterRuntimeOptions = {}): Promise<Predictor> {
+/** `adapter` is required for adapter artifacts (their base and the host's temp folder); recipes ignore it. */
+export async function predictorFromContents(contents: ArtifactContents, file = 'artifact', adapter?: AdapterRuntimeOptions): Promise<Predictor> {
   const { manifest, entries } = contents;
   if (manifest.kind === 'adapter') {
+    // Only the face knows where base models and temp files go; one that loads adapters must say (our bug if not).
+    if (!adapter) {
+      throw new KolmError('E_INTERNAL', `${file} is an adapter artifact, and this entry point passed no adapter options (base model folder, temp folder)`, {
+        hint: 'run it with `kolm run` or `kolm serve`, which pass them (--base-gguf, KOLM_MODELS)',
+        place: { file },
+      });
+    }
     // Loaded only here, so recipe users never import (or need) node-llama-cpp.
     const { adapterPredictor } = await import('../llm/predictor.ts');
     return adapterPredictor(contents, adapter, file);

@@ -24,7 +24,7 @@ async function runBoth(lora: TinyLora, config: string, scale: (l: number, mod: s
   const converted = convertPeftAdapter(config, loraSafetensors(lora), info, { dtype });
   const mergedPath = join(dir, `merged-${tag}.gguf`);
   writeFileSync(mergedPath, tinyBaseGguf(merged(weights, lora, scale)));
-  const withAdapter = await loadAdapterOnBase(basePath, converted.gguf, TEST_RUNTIME);
+  const withAdapter = await loadAdapterOnBase(basePath, { bytes: converted.gguf, tmpDir: dir }, TEST_RUNTIME);
   const reference = await loadAdapterOnBase(mergedPath, null, TEST_RUNTIME);
   const base = await loadAdapterOnBase(basePath, null, TEST_RUNTIME);
   try {
@@ -101,7 +101,7 @@ test('control: a q/k merge that skips the row permutation disagrees, so the perm
   const converted = convertPeftAdapter(adapterConfig(lora), loraSafetensors(lora), info, { dtype: 'f32' });
   const wrongPath = join(dir, 'merged-wrong.gguf');
   writeFileSync(wrongPath, tinyBaseGguf(merged(weights, wrong, plain(8))));
-  const a = await loadAdapterOnBase(basePath, converted.gguf, TEST_RUNTIME);
+  const a = await loadAdapterOnBase(basePath, { bytes: converted.gguf, tmpDir: dir }, TEST_RUNTIME);
   const w = await loadAdapterOnBase(wrongPath, null, TEST_RUNTIME);
   try {
     const d = compare(await distributions(a, PROMPT), await distributions(w, PROMPT));

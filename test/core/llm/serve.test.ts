@@ -20,7 +20,7 @@ for (const name of ['a', 'b']) {
   if (r.code !== 0) throw new Error(r.stderr);
   paths.push(out);
 }
-const options = { adapter: { modelsDir: f.models, runtime: TEST_RUNTIME } };
+const options = { adapter: { modelsDir: f.models, runtime: TEST_RUNTIME, tmpDir: f.dir } };
 const loaded = [await loadServedArtifact(paths[0]!, options), await loadServedArtifact(paths[1]!, options)];
 const controller = new AbortController();
 const server = await listen(
