@@ -6,13 +6,11 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { buildFromFiles, saveBuilt } from '../core/build/index.ts';
 import { formatPlace, isKolmError, KolmError } from '../core/errors.ts';
-import { evaluateArtifact, readEvalReport, renderEvalMarkdown, type ArtifactEvalResult } from '../core/eval/index.ts';
+import { evaluateArtifactFile, readEvalReport, renderEvalMarkdown, type ArtifactEvalResult } from '../core/eval/index.ts';
 import { gateFailure, parseGates, type EvalReport } from '../core/eval/index.ts';
 import { writeFileAtomic } from '../core/fs/atomic.ts';
 import type { Reporter } from '../core/progress.ts';
 import { publishRelease, type ReleaseAsset } from '../core/publish/index.ts';
-import { loadArtifact } from '../core/runtime/index.ts';
-import { readExamples } from '../core/seeds/index.ts';
 import { ambientIdentityProvider, sidecarName, formatSigner, type SigningMethod } from '../core/sign/index.ts';
 import { upsertComment, type CommentApi } from './comment.ts';
 import { githubRefusal } from './github.ts';
@@ -254,36 +252,27 @@ async function evaluate(io: ActionIO, inputs: ActionInputs, artifactPath: string
   if (!inputs.eval) {
     throw new KolmError('E_USAGE', 'the Action needs eval: held-out cases to score the artifact on', { hint: 'with: eval: migrated/validation.jsonl (the validation split `kolm migrate` writes)' });
   }
-  const { contents, predictor } = await loadArtifact(artifactPath, { name: relative(io.cwd, artifactPath) });
-  const { manifest } = contents;
-  const cases = await readExamples(resolve(io.cwd, inputs.eval), manifest.spec.shape);
   const baseline = inputs.baseline ? await readBaseline(io, resolve(io.cwd, inputs.baseline), inputs.baseline) : undefined;
   await mkdir(outDir, { recursive: true });
-  let result: ArtifactEvalResult;
-  try {
-    result = await evaluateArtifact({
-      spec: manifest.spec,
-      outputKind: manifest.output_kind,
-      predictor,
-      artifact: relative(io.cwd, artifactPath),
-      examples: cases.examples,
-      gates: inputs.gates ? parseGates(inputs.gates) : undefined,
-      reporter: reporterFor(io),
-      ...(inputs.predibase
-        ? {
-            remote: {
-              url: inputs.predibase.endpoint,
-              adapterId: inputs.predibase.adapterId,
-              token: inputs.predibase.token,
-              cachePath: join(outDir, 'remote-cache.jsonl'),
-            },
-          }
-        : {}),
-      ...(baseline ? { baseline: { report: baseline, name: baseName(io) } } : {}),
-    });
-  } finally {
-    await predictor.close?.();
-  }
+  const result = await evaluateArtifactFile({
+    artifactPath,
+    shown: relative(io.cwd, artifactPath),
+    examplesPath: resolve(io.cwd, inputs.eval),
+    gates: inputs.gates ? parseGates(inputs.gates) : undefined,
+    reporter: reporterFor(io),
+    ...(inputs.predibase
+      ? {
+          remote: {
+            url: inputs.predibase.endpoint,
+            adapterId: inputs.predibase.adapterId,
+            token: inputs.predibase.token,
+            cachePath: join(outDir, 'remote-cache.jsonl'),
+          },
+        }
+      : {}),
+    ...(baseline ? { baseline: { report: baseline, name: baseName(io) } } : {}),
+  });
+  const { manifest } = result;
   const what = `**kolm-migrate** · \`${basename(artifactPath)}\` (${manifest.recipe?.type ?? manifest.kind}) on ${result.kolm.cases} held-out cases from \`${inputs.eval}\``;
   const markdown = `${what}\n\n${renderEvalMarkdown(result)}\n${footer(io, inputs)}`;
   const files = [await write(join(outDir, 'eval.json'), `${JSON.stringify(result.kolm, null, 2)}\n`), await write(join(outDir, 'report.md'), markdown)];

@@ -10,4 +10,6 @@ export { compareReports, renderComparisonMarkdown, renderComparisonText } from '
 export type { Comparison, CompareRow, Disagreement } from './compare.ts';
 export { evaluateArtifact, evaluateRemote, renderEvalMarkdown, renderReportMarkdown } from './ab.ts';
 export type { ArtifactEvalInput, ArtifactEvalResult, RemoteTarget } from './ab.ts';
+export { evaluateArtifactFile } from './file.ts';
+export type { ArtifactFileEvalInput, ArtifactFileEvalResult } from './file.ts';
 export { timeSingleCalls } from './latency.ts';

@@ -6,9 +6,7 @@ import { Command, Option } from 'clipanion';
 import { writeFileAtomic } from '../../core/fs/atomic.ts';
 import * as t from 'typanion';
 import { gateFailure, parseGates, renderComparisonMarkdown, renderComparisonText } from '../../core/eval/index.ts';
-import { evaluateArtifact, type ArtifactEvalResult } from '../../core/eval/index.ts';
-import { loadArtifact } from '../../core/runtime/index.ts';
-import { readExamples } from '../../core/seeds/index.ts';
+import { evaluateArtifactFile } from '../../core/eval/index.ts';
 import { KolmCommand } from '../base-command.ts';
 import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
 import { renderEvalReport } from '../render/eval.ts';
@@ -62,48 +60,38 @@ export class EvalCommand extends KolmCommand {
   async run(): Promise<number> {
     const cwd = this.context.cwd;
     const artifactPath = resolve(cwd, this.artifact);
-    const { contents, predictor } = await loadArtifact(artifactPath, { adapter: adapterOptionsFrom(this, this.context) });
-    const { manifest } = contents;
-    const cases = await readExamples(resolve(cwd, this.examples), manifest.spec.shape);
     const token = this.token ?? this.context.env.PREDIBASE_API_TOKEN;
     const cachePath = this.cache
       ? resolve(cwd, this.cache)
       : this.output
         ? resolve(cwd, `${this.output.replace(/\.json$/, '')}.remote-cache.jsonl`)
         : undefined;
-    let result: ArtifactEvalResult;
-    try {
-      result = await evaluateArtifact({
-        spec: manifest.spec,
-        outputKind: manifest.output_kind,
-        predictor,
-        artifact: artifactPath,
-        examples: cases.examples,
-        gates: this.gates ? parseGates(this.gates) : undefined,
-        reporter: this.reporter(),
-        // Saved before the A/B starts, so an interrupted A/B still leaves the local report.
-        onLocalReport: async (report) => {
-          if (this.output) await writeFileAtomic(resolve(cwd, this.output), `${JSON.stringify(report, null, 2)}\n`);
-        },
-        ...(this.against
-          ? {
-              remote: {
-                url: this.against,
-                adapterId: this.adapterId,
-                token,
-                maxNewTokens: this.maxNewTokens,
-                temperature: this.temperature,
-                concurrency: this.concurrency,
-                timeoutMs: this.timeout * 1000,
-                retries: this.retries,
-                cachePath,
-              },
-            }
-          : {}),
-      });
-    } finally {
-      await predictor.close?.();
-    }
+    const result = await evaluateArtifactFile({
+      artifactPath,
+      load: { adapter: adapterOptionsFrom(this, this.context) },
+      examplesPath: resolve(cwd, this.examples),
+      gates: this.gates ? parseGates(this.gates) : undefined,
+      reporter: this.reporter(),
+      // Saved before the A/B starts, so an interrupted A/B still leaves the local report.
+      onLocalReport: async (report) => {
+        if (this.output) await writeFileAtomic(resolve(cwd, this.output), `${JSON.stringify(report, null, 2)}\n`);
+      },
+      ...(this.against
+        ? {
+            remote: {
+              url: this.against,
+              adapterId: this.adapterId,
+              token,
+              maxNewTokens: this.maxNewTokens,
+              temperature: this.temperature,
+              concurrency: this.concurrency,
+              timeoutMs: this.timeout * 1000,
+              retries: this.retries,
+              cachePath,
+            },
+          }
+        : {}),
+    });
     const { kolm: report, remote, comparison } = result;
 
     if (remote && comparison) {

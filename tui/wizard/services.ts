@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { KolmError } from '../../core/errors.ts';
-import { evaluateArtifact } from '../../core/eval/ab.ts';
+import { evaluateArtifactFile } from '../../core/eval/index.ts';
 import type { Gates } from '../../core/spec/index.ts';
 import { writeFileAtomic } from '../../core/fs/atomic.ts';
 import { readLudwigConfig } from '../../core/ludwig/index.ts';
@@ -13,8 +13,6 @@ import { specFileText, translateAndConvert, tryExportAt, type BuildResult, type 
 import { WORKFLOW_PATH, workflowYaml } from '../../core/migrate/workflow.ts';
 import type { Reporter } from '../../core/progress.ts';
 import { silentReporter } from '../../core/progress.ts';
-import { loadArtifact } from '../../core/runtime/index.ts';
-import { readExamples } from '../../core/seeds/index.ts';
 import { parseSpec, type Spec } from '../../core/spec/index.ts';
 import type { AbResult, Converted } from './state.ts';
 import { compileInWorker, type CompileJob } from './compile-job.ts';
@@ -153,30 +151,21 @@ export async function abStep(
 ): Promise<AbResult> {
   const evaluation = opts.built.evaluation;
   if (!evaluation) throw new KolmError('E_USAGE', 'there is no held-out split to A/B on', { hint: 'export a validation or test split from Predibase' });
-  const { contents, predictor } = await loadArtifact(opts.built.artifactPath);
-  try {
-    const cases = await readExamples(evaluation.file, contents.manifest.spec.shape);
-    const result = await evaluateArtifact({
-      spec: contents.manifest.spec,
-      outputKind: contents.manifest.output_kind,
-      predictor,
-      artifact: opts.built.artifactPath,
-      examples: cases.examples,
-      reporter,
-      remote: {
-        url: opts.url,
-        ...(opts.adapterId ? { adapterId: opts.adapterId } : {}),
-        ...(opts.token ? { token: opts.token } : {}),
-        // The resume cache holds outputs and latencies only, never the token (core/remote/cache.ts).
-        cachePath: join(opts.outDir, 'remote-cache.jsonl'),
-      },
-    });
-    const remotePath = join(opts.outDir, 'remote-eval.json');
-    await writeFileAtomic(remotePath, `${JSON.stringify(result.remote, null, 2)}\n`);
-    return { remote: result.remote!, comparison: result.comparison!, remotePath };
-  } finally {
-    await predictor.close?.();
-  }
+  const result = await evaluateArtifactFile({
+    artifactPath: opts.built.artifactPath,
+    examplesPath: evaluation.file,
+    reporter,
+    remote: {
+      url: opts.url,
+      ...(opts.adapterId ? { adapterId: opts.adapterId } : {}),
+      ...(opts.token ? { token: opts.token } : {}),
+      // The resume cache holds outputs and latencies only, never the token (core/remote/cache.ts).
+      cachePath: join(opts.outDir, 'remote-cache.jsonl'),
+    },
+  });
+  const remotePath = join(opts.outDir, 'remote-eval.json');
+  await writeFileAtomic(remotePath, `${JSON.stringify(result.remote, null, 2)}\n`);
+  return { remote: result.remote!, comparison: result.comparison!, remotePath };
 }
 
 /** Step 6: `.github/workflows/kolm.yml` under `root`, with paths relative to it. */
