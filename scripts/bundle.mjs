@@ -13,9 +13,12 @@
 //   refuses those before they get there.
 // - CommonJS dependencies call require() for Node built-ins: the banner gives the ESM bundle one.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Chunk names carry content hashes: clear the folder so a rebuild leaves no stale chunk behind.
+rmSync(`${root}dist/cli`, { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,

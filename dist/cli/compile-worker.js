@@ -1,10 +1,10 @@
 import {
   runCompileJob
-} from "./chunks/chunk-P4GLUFJB.js";
-import "./chunks/chunk-725ZKZ5Y.js";
-import "./chunks/chunk-45PXXHI4.js";
+} from "./chunks/chunk-AMQSYNUQ.js";
+import "./chunks/chunk-2ZXFY2TG.js";
+import "./chunks/chunk-A4SXVQ24.js";
 import "./chunks/chunk-TSLRCPRA.js";
-import "./chunks/chunk-XGNBGGWJ.js";
+import "./chunks/chunk-FY2AZ2K4.js";
 import "./chunks/chunk-HCB5U3V4.js";
 
 // tui/wizard/compile-worker.ts

@@ -3,20 +3,20 @@ import {
   renderEvalReport,
   renderReport,
   runCommandLine
-} from "./chunks/chunk-C2NRT55N.js";
+} from "./chunks/chunk-MY5D7GOX.js";
 import {
   buildArtifact,
   getExport,
   migrateExport
-} from "./chunks/chunk-725ZKZ5Y.js";
+} from "./chunks/chunk-2ZXFY2TG.js";
 import {
   formatCandidateTable,
   specNameFromConfigPath
-} from "./chunks/chunk-45PXXHI4.js";
+} from "./chunks/chunk-A4SXVQ24.js";
 import "./chunks/chunk-TSLRCPRA.js";
 import {
   VERSION
-} from "./chunks/chunk-XGNBGGWJ.js";
+} from "./chunks/chunk-FY2AZ2K4.js";
 import {
   KolmError
 } from "./chunks/chunk-HCB5U3V4.js";
@@ -86,7 +86,7 @@ next: kolm run ${show(built.artifactPath)} < ${cases}  \xB7  kolm inspect ${show
     }
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
-    const { runInkWizard } = await import("./chunks/render-KIU4VN4H.js");
+    const { runInkWizard } = await import("./chunks/render-KF6MFMJL.js");
     return runInkWizard({
       stdin,
       stdout,

@@ -3,53 +3,50 @@ import {
   MigrateConvertCommand,
   renderEvalReport,
   runCommandLine
-} from "./chunks/chunk-C2NRT55N.js";
+} from "./chunks/chunk-MY5D7GOX.js";
 import {
   defaultModelsDir
 } from "./chunks/chunk-4RNX3ROK.js";
 import {
+  compareReports,
+  evaluateArtifact,
+  loadArtifact,
+  predictorFromContents,
+  renderComparisonMarkdown,
+  renderComparisonText,
+  verifyArtifactSignature
+} from "./chunks/chunk-MDEUAXRH.js";
+import {
+  EVAL_REPORT_VERSION,
+  LineSplitter,
   PASSPHRASE_ENV,
   ambientIdentityProvider,
+  buildAdapterFromFiles,
+  buildFromFiles,
+  checkShape,
   describeSigner,
+  formatCandidateTable,
+  formatShape,
   formatSigner,
+  gateFailure,
   generateKeyPair,
-  loadArtifact,
   parseBundle,
+  parseGates,
   parsePrivateKey,
   parsePublicKey,
   parseTrustedRoot,
-  predictorFromContents,
   publicGoodTrustedRoot,
-  sidecarName,
-  signArtifact,
-  signArtifactFile,
-  verifyArtifactContents,
-  verifyArtifactSignature,
-  writeKeyPairFiles,
-  writeSignedFiles
-} from "./chunks/chunk-PAF2FPDM.js";
-import {
-  LineSplitter,
-  checkShape,
-  compareReports,
-  compileRecipe,
-  createdFromInputs,
-  evaluateArtifact,
-  formatCandidateTable,
-  formatShape,
-  gateFailure,
-  inferOutputKind,
-  parseGates,
-  readEvalReport,
   readExamples,
-  recipeArtifactBytes,
-  renderComparisonMarkdown,
-  renderComparisonText,
+  saveBuilt,
+  sidecarName,
+  signArtifactFile,
   textGenerator,
   translateLudwigFiles,
   validateSeedsFile,
-  validateSeedsStream
-} from "./chunks/chunk-45PXXHI4.js";
+  validateSeedsStream,
+  verifyArtifactContents,
+  writeKeyPairFiles
+} from "./chunks/chunk-A4SXVQ24.js";
 import {
   parseTemplate,
   templateMatcher
@@ -58,14 +55,12 @@ import {
   MANIFEST_ENTRY,
   SIGNATURE_ENTRY,
   VERSION,
-  parseSpecText,
   readArtifact,
   readSpecFile,
-  saveArtifact,
   sha256Hex,
   specJsonSchema,
   writeFileAtomic
-} from "./chunks/chunk-XGNBGGWJ.js";
+} from "./chunks/chunk-FY2AZ2K4.js";
 import {
   KolmError,
   isKolmError
@@ -77,6 +72,36 @@ import { Builtins, Cli } from "clipanion";
 // tui/commands/compare.ts
 import { resolve } from "node:path";
 import { Command, Option } from "clipanion";
+
+// core/eval/read.ts
+import { readFile } from "node:fs/promises";
+var HINT = "give an eval.json an earlier run wrote (`kolm eval ... --out report.json`, or the Action's OUT/eval.json)";
+async function readEvalReport(path, shown = path) {
+  let text;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (err) {
+    const missing = err.code === "ENOENT";
+    throw new KolmError(missing ? "E_PATH_NOT_FOUND" : "E_PATH_UNREADABLE", `cannot read eval report ${shown}: ${err.message}`, {
+      hint: HINT,
+      place: { file: shown },
+      cause: err
+    });
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new KolmError("E_BAD_INPUT", `${shown} is not a kolm eval report (version ${EVAL_REPORT_VERSION}): ${err.message}`, { hint: HINT, place: { file: shown } });
+  }
+  const r = value;
+  if (r?.version !== EVAL_REPORT_VERSION || typeof r.K !== "number" || !Array.isArray(r.results)) {
+    throw new KolmError("E_BAD_INPUT", `${shown} is not a kolm eval report (version ${EVAL_REPORT_VERSION})`, { hint: HINT, place: { file: shown } });
+  }
+  return r;
+}
+
+// tui/commands/compare.ts
 var CompareCommand = class extends KolmCommand {
   static paths = [["compare"]];
   static usage = Command.Usage({
@@ -108,13 +133,12 @@ var CompareCommand = class extends KolmCommand {
 };
 
 // tui/commands/compile.ts
-import { readFile as readFile2 } from "node:fs/promises";
 import { basename, relative, resolve as resolve4 } from "node:path";
 import { Command as Command2, Option as Option4 } from "clipanion";
 import * as t2 from "typanion";
 
 // tui/sign-flags.ts
-import { readFile } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 import { resolve as resolve2 } from "node:path";
 import { Option as Option2 } from "clipanion";
 var signFlags = {
@@ -134,7 +158,7 @@ var trustFlags = {
 };
 async function readUserFile(ctx, path, what) {
   try {
-    return await readFile(resolve2(ctx.cwd, path));
+    return await readFile2(resolve2(ctx.cwd, path));
   } catch (err) {
     const missing = err.code === "ENOENT";
     throw new KolmError(missing ? "E_PATH_NOT_FOUND" : "E_PATH_UNREADABLE", `${path} (${what}) ${missing ? "does not exist" : `could not be read: ${err.message}`}`, {
@@ -262,9 +286,7 @@ var CompileCommand = class extends KolmCommand {
         hint: "import the adapter you already trained instead: kolm compile --spec spec.json --adapter predibase-adapter/ --base-gguf base.gguf --out my.kolm (or drop --base to compile a recipe)"
       });
     }
-    const spec0 = await loadSpec(specPath);
-    const spec = this.base ? { ...spec0, base: this.base } : spec0;
-    if (this.adapter) return this.compileAdapter(spec, specPath);
+    if (this.adapter) return this.compileAdapter(specPath);
     if (!this.examples) {
       throw new KolmError("E_USAGE", "kolm compile needs --examples (training examples) to compile a recipe", {
         hint: "pass --examples train.jsonl, or --adapter DIR to import a trained LoRA adapter"
@@ -277,34 +299,28 @@ var CompileCommand = class extends KolmCommand {
       return r;
     });
     const signing = this.sign || this.key || this.keyless ? await signingMethodFrom(this, this.context) : void 0;
-    const reporter = this.reporter();
-    const shape = { input: spec.shape.input, output: spec.shape.output };
-    const train = await readExamples(resolve4(cwd, this.examples), shape);
-    const held = this.evalFile ? await readExamples(resolve4(cwd, this.evalFile), shape) : void 0;
-    const outcome = await compileRecipe({ spec, train: train.examples, eval: held?.examples, seed: this.seed, only }, reporter);
-    const datasets = [{ role: "train", sha256: train.sha256, rows: train.examples.length }];
-    if (held) datasets.push({ role: "eval", sha256: held.sha256, rows: held.examples.length });
     const outPath = resolve4(cwd, this.output);
-    const bytes = await recipeArtifactBytes(outcome, {
-      spec,
-      name: this.name ?? spec.name ?? basename(outPath).replace(/\.kolm$/, ""),
-      created: await createdFromInputs([specPath, train.file, ...held ? [held.file] : []], this.context.env.SOURCE_DATE_EPOCH),
-      datasets,
-      recordLatency: this.recordLatency
-    });
-    await outcome.predictor.close?.();
-    let signed;
-    if (signing) {
-      signed = await signArtifact(bytes, signing.method, { fileName: basename(outPath), name: this.output, secrets: signing.secrets });
-      await writeSignedFiles(outPath, signed, sidecarName(outPath), this.output);
-    } else {
-      await saveArtifact(outPath, bytes);
-    }
+    const built = await buildFromFiles(
+      {
+        specPath,
+        examplesPath: resolve4(cwd, this.examples),
+        ...this.evalFile ? { evalPath: resolve4(cwd, this.evalFile) } : {},
+        seed: this.seed,
+        only,
+        name: this.name,
+        defaultName: basename(outPath).replace(/\.kolm$/, ""),
+        sourceDateEpoch: this.context.env.SOURCE_DATE_EPOCH,
+        recordLatency: this.recordLatency
+      },
+      this.reporter()
+    );
+    const saved = await saveBuilt(outPath, built.bytes, signing, this.output);
+    const { outcome } = built;
     const summary = {
       ok: true,
       artifact: outPath,
-      bytes: signed ? signed.artifact.length : bytes.length,
-      ...signed ? { signed: { bundle: sidecarName(outPath), signer: signed.signer, root_digest: signed.rootDigest } } : {},
+      bytes: saved.bytes.length,
+      ...signedSummary(saved),
       kind: outcome.kind,
       winner: outcome.winner,
       folds: outcome.folds,
@@ -324,50 +340,39 @@ var CompileCommand = class extends KolmCommand {
       const e = outcome.eval;
       this.out(`eval:   K ${e.K.toFixed(3)} [${e.K_low.toFixed(3)}, ${e.K_high.toFixed(3)}] \xB7 pass ${(e.pass_rate * 100).toFixed(1)}% on ${e.n} cases`);
     }
-    this.out(`wrote ${relative(cwd, outPath) || outPath} (${((signed ? signed.artifact : bytes).length / 1024).toFixed(1)} KB)`);
-    if (signed) this.out(`signed by ${formatSigner(signed.signer)}; bundle ${relative(cwd, sidecarName(outPath))}`);
+    this.out(`wrote ${relative(cwd, outPath) || outPath} (${(saved.bytes.length / 1024).toFixed(1)} KB)`);
+    if (saved.signed) this.out(`signed by ${formatSigner(saved.signed.signer)}; bundle ${relative(cwd, saved.bundlePath)}`);
     return 0;
   }
   /** `--adapter`: import a PEFT export as an adapter artifact on the pinned base. */
-  async compileAdapter(spec, specPath) {
+  async compileAdapter(specPath) {
     const cwd = this.context.cwd;
     const dtypes = ["f16", "q8_0", "f32"];
     if (this.adapterDtype && !dtypes.includes(this.adapterDtype)) {
       throw new KolmError("E_USAGE", `unknown --adapter-dtype "${this.adapterDtype}"`, { hint: `choose from ${dtypes.join(", ")}` });
     }
     const signing = this.sign || this.key || this.keyless ? await signingMethodFrom(this, this.context) : void 0;
-    const shape = { input: spec.shape.input, output: spec.shape.output };
-    const train = this.examples ? await readExamples(resolve4(cwd, this.examples), shape) : void 0;
-    const outputKind = train ? inferOutputKind(train.examples.map((e) => e.output), spec.output_kind) : spec.output_kind ?? (typeof spec.shape.output === "string" ? "short" : "json");
     const outPath = resolve4(cwd, this.output);
-    const adapterPath = resolve4(cwd, this.adapter);
-    const { compileAdapterArtifact } = await import("./chunks/artifact-Q63T5Q4T.js");
     const opts = adapterOptionsFrom(this, this.context);
-    const result = await compileAdapterArtifact({
-      spec,
-      specFile: specPath,
-      adapterPath,
+    const result = await buildAdapterFromFiles({
+      specPath,
+      ...this.base ? { baseId: this.base } : {},
+      adapterPath: resolve4(cwd, this.adapter),
+      ...this.examples ? { examplesPath: resolve4(cwd, this.examples) } : {},
       base: { ...opts.baseGguf ? { baseGguf: opts.baseGguf } : {}, ...opts.modelsDir ? { modelsDir: opts.modelsDir } : {} },
       ...this.adapterDtype ? { dtype: this.adapterDtype } : {},
-      name: this.name ?? spec.name ?? basename(outPath).replace(/\.kolm$/, ""),
-      created: await createdFromInputs([specPath, adapterPath, ...train ? [train.file] : []], this.context.env.SOURCE_DATE_EPOCH),
-      datasets: train ? [{ role: "train", sha256: train.sha256, rows: train.examples.length }] : [],
-      outputKind
+      name: this.name,
+      defaultName: basename(outPath).replace(/\.kolm$/, ""),
+      sourceDateEpoch: this.context.env.SOURCE_DATE_EPOCH
     });
-    let signed;
-    if (signing) {
-      signed = await signArtifact(result.bytes, signing.method, { fileName: basename(outPath), name: this.output, secrets: signing.secrets });
-      await writeSignedFiles(outPath, signed, sidecarName(outPath), this.output);
-    } else {
-      await saveArtifact(outPath, result.bytes);
-    }
+    const saved = await saveBuilt(outPath, result.bytes, signing, this.output);
     const base = result.manifest.base;
     const types = {};
     for (const t6 of result.config.tensors) types[t6.type] = (types[t6.type] ?? 0) + 1;
     const summary = {
       ok: true,
       artifact: outPath,
-      bytes: signed ? signed.artifact.length : result.bytes.length,
+      bytes: saved.bytes.length,
       kind: "adapter",
       base,
       base_path: result.basePath,
@@ -377,7 +382,7 @@ var CompileCommand = class extends KolmCommand {
       tensors: types,
       modules: result.config.modules.length,
       warnings: result.converted.warnings,
-      ...signed ? { signed: { bundle: sidecarName(outPath), signer: signed.signer, root_digest: signed.rootDigest } } : {}
+      ...signedSummary(saved)
     };
     if (this.json) {
       this.outJson(summary);
@@ -387,23 +392,13 @@ var CompileCommand = class extends KolmCommand {
 `);
     this.out(`adapter: rank ${result.config.rank}, ${result.config.modules.length} modules, ${Object.entries(types).map(([k, v]) => `${v} ${k}`).join(" + ")} tensors, scaling ${result.config.scaling === "baked" ? "baked into lora_b" : `alpha ${result.config.alpha}`}`);
     this.out(`base:    ${base.id}${base.revision ? `@${base.revision}` : ""} \xB7 ${base.file} \xB7 sha256 ${base.sha256}`);
-    this.out(`wrote ${relative(cwd, outPath) || outPath} (${((signed ? signed.artifact : result.bytes).length / 1024).toFixed(1)} KB; the base is not inside: kolm run/serve find it by --base-gguf or in KOLM_MODELS)`);
-    if (signed) this.out(`signed by ${formatSigner(signed.signer)}; bundle ${relative(cwd, sidecarName(outPath))}`);
+    this.out(`wrote ${relative(cwd, outPath) || outPath} (${(saved.bytes.length / 1024).toFixed(1)} KB; the base is not inside: kolm run/serve find it by --base-gguf or in KOLM_MODELS)`);
+    if (saved.signed) this.out(`signed by ${formatSigner(saved.signed.signer)}; bundle ${relative(cwd, saved.bundlePath)}`);
     return 0;
   }
 };
-async function loadSpec(path) {
-  let text;
-  try {
-    text = await readFile2(path, "utf8");
-  } catch (err) {
-    const missing = err.code === "ENOENT";
-    throw new KolmError(missing ? "E_PATH_NOT_FOUND" : "E_PATH_UNREADABLE", `${missing ? "no spec at" : "could not read"} ${path}`, {
-      hint: "write one with `kolm migrate spec --config config.yaml --out spec.json`",
-      place: { file: path }
-    });
-  }
-  return parseSpecText(text, path);
+function signedSummary(saved) {
+  return saved.signed ? { signed: { bundle: saved.bundlePath, signer: saved.signed.signer, root_digest: saved.signed.rootDigest } } : {};
 }
 
 // tui/commands/eval.ts
@@ -1079,195 +1074,47 @@ function toServeError(err) {
   return generationError(err instanceof Error ? err.message : String(err));
 }
 
-// core/serve/inputs.ts
-function typed(text, type) {
-  if (type === "number" || type === "integer") {
-    const n = Number(text.trim());
-    return text.trim() !== "" && Number.isFinite(n) ? n : text;
-  }
-  if (type === "boolean") {
-    if (/^(true|True)$/.test(text.trim())) return true;
-    if (/^(false|False)$/.test(text.trim())) return false;
-    return text;
-  }
-  if (type === "object" || type === "array") {
+// core/serve/body.ts
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+var JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+function refuseBody(headers, limit) {
+  const type = headers["content-type"];
+  if (!type || !JSON_MEDIA_TYPE.test(type)) return { error: mediaTypeError(), close: false };
+  const declared = Number(headers["content-length"]);
+  if (declared > limit) return { error: tooLargeError(limit), close: declared > limit * 16 };
+  return null;
+}
+function readJsonBody(req, limit, onChunk, done) {
+  const parts = [];
+  let size = 0;
+  let over = false;
+  req.on("data", (chunk) => {
+    if (over) return;
+    size += chunk.length;
+    onChunk(chunk.length);
+    if (size > limit) {
+      over = true;
+      parts.length = 0;
+      done({ kind: "too_large", error: tooLargeError(limit) });
+      return;
+    }
+    parts.push(chunk);
+  });
+  req.on("error", () => {
+  });
+  req.on("end", () => {
+    if (over) return;
+    let body;
     try {
-      return JSON.parse(text);
-    } catch {
-      return text;
+      const text = utf8.decode(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+      body = JSON.parse(text);
+    } catch (err) {
+      const detail = err instanceof SyntaxError ? err.message : "the body is not UTF-8";
+      return done({ kind: "bad_json", error: badJsonError(detail) });
     }
-  }
-  return text;
+    done({ kind: "json", body });
+  });
 }
-function inputMapper(name, shape, template) {
-  const parsed = template ? parseTemplate(template) : void 0;
-  const match = parsed ? templateMatcher(parsed) : void 0;
-  const fields = typeof shape === "string" ? [] : Object.keys(shape);
-  const head = parsed?.parts[0]?.kind === "literal" ? parsed.parts[0].text : "";
-  if (typeof shape === "string") {
-    const column = parsed?.columns.length === 1 ? parsed.columns[0] : void 0;
-    return (inputs) => {
-      if (match && column !== void 0) {
-        const got = match(inputs);
-        if (got && got[column] !== void 0) return got[column];
-      }
-      return inputs;
-    };
-  }
-  return (inputs) => {
-    if (match) {
-      const got = match(inputs);
-      if (got) {
-        const value = {};
-        for (const f of fields) if (got[f] !== void 0) value[f] = typed(got[f], shape[f]);
-        if (checkShape("inputs", value, shape).length === 0) return value;
-      }
-    }
-    const trimmed = inputs.trimStart();
-    if (trimmed.startsWith("{")) {
-      let value;
-      try {
-        value = JSON.parse(inputs);
-      } catch (err) {
-        throw validationError(`\`inputs\` looks like a JSON object but is not valid JSON (${err.message})`);
-      }
-      const problems = checkShape("inputs", value, shape);
-      if (problems.length) throw validationError(`${problems.join("; ")} (artifact ${name})`);
-      return value;
-    }
-    const rendered = parsed ? `the prompt rendered from its template (starting ${JSON.stringify(head.slice(0, 40))}) or ` : "";
-    throw validationError(`artifact ${name} takes an object input; send ${rendered}a JSON object of its fields (${fields.join(", ")}) as \`inputs\``);
-  };
-}
-function outputText(output) {
-  if (typeof output === "string") return output;
-  return JSON.stringify(output) ?? "null";
-}
-
-// core/serve/metrics.ts
-var BUCKETS = [5e-4, 1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-var Histogram = class {
-  counts = new Array(BUCKETS.length).fill(0);
-  sum = 0;
-  count = 0;
-  observe(v) {
-    for (let i = 0; i < BUCKETS.length; i++) if (v <= BUCKETS[i]) this.counts[i]++;
-    this.sum += v;
-    this.count++;
-  }
-};
-function escapeLabel(v) {
-  return v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
-}
-var NO_LABELS = {};
-function labelText(labels) {
-  if (labels === NO_LABELS) return "";
-  const keys = Object.keys(labels);
-  if (keys.length === 0) return "";
-  return `{${keys.map((k) => `${k}="${escapeLabel(labels[k])}"`).join(",")}}`;
-}
-var Metrics = class {
-  counters = /* @__PURE__ */ new Map();
-  histograms = /* @__PURE__ */ new Map();
-  gauges = /* @__PURE__ */ new Map();
-  counter(name, help, labels, by = 1) {
-    let f = this.counters.get(name);
-    if (!f) this.counters.set(name, f = { help, type: "counter", series: /* @__PURE__ */ new Map() });
-    const key = labelText(labels);
-    const s = f.series.get(key);
-    if (s) s.value += by;
-    else f.series.set(key, { labels, value: by });
-  }
-  histogram(name, help, labels, v) {
-    let f = this.histograms.get(name);
-    if (!f) this.histograms.set(name, f = { help, type: "histogram", series: /* @__PURE__ */ new Map() });
-    const key = labelText(labels);
-    let s = f.series.get(key);
-    if (!s) f.series.set(key, s = { labels, value: new Histogram() });
-    if (!Number.isNaN(v)) s.value.observe(v);
-  }
-  /** A gauge read when scraped (in-flight requests, loaded artifacts). */
-  gauge(name, help, labels, read) {
-    let f = this.gauges.get(name);
-    if (!f) this.gauges.set(name, f = { help, type: "gauge", series: /* @__PURE__ */ new Map() });
-    f.series.set(labelText(labels), { labels, value: read });
-  }
-  removeGauges(name) {
-    this.gauges.get(name)?.series.clear();
-  }
-  // The two series every request touches, found by one string key (building label text per request costs).
-  hot = /* @__PURE__ */ new Map();
-  observe(o) {
-    const key = `${o.route}\0${o.artifact}\0${o.status}`;
-    let hot = this.hot.get(key);
-    if (!hot) {
-      const status = String(o.status);
-      this.counter("kolm_requests_total", "Requests answered, by route, artifact and status", { route: o.route, artifact: o.artifact, status }, 0);
-      this.histogram("kolm_request_duration_seconds", "Time from request start to response end", { route: o.route, artifact: o.artifact }, NaN);
-      hot = {
-        count: this.counters.get("kolm_requests_total").series.get(labelText({ route: o.route, artifact: o.artifact, status })),
-        duration: this.histograms.get("kolm_request_duration_seconds").series.get(labelText({ route: o.route, artifact: o.artifact })).value
-      };
-      this.hot.set(key, hot);
-    }
-    hot.count.value++;
-    hot.duration.observe(o.seconds);
-    if (o.errorType) {
-      this.counter("kolm_request_errors_total", "Failed requests, by error type", { route: o.route, artifact: o.artifact, error_type: o.errorType });
-    }
-    if (!o.generate) return;
-    this.counter("lorax_request_count", "Generate requests (LoRAX name)", NO_LABELS);
-    if (o.errorType) this.counter("lorax_request_failure", "Failed generate requests (LoRAX name)", { err: o.errorType });
-    else {
-      this.counter("lorax_request_success", "Successful generate requests (LoRAX name)", NO_LABELS);
-      this.histogram("lorax_request_duration", "Generate request duration in seconds (LoRAX name)", NO_LABELS, o.seconds);
-      if (o.generatedTokens !== void 0) {
-        this.counter("kolm_generated_tokens_total", "Pseudo-tokens generated", { artifact: o.artifact }, o.generatedTokens);
-      }
-    }
-  }
-  /** A reload of an artifact replaced on disk (`--watch`). */
-  reload(artifact, ok) {
-    this.counter("kolm_artifact_reloads_total", "Artifact reloads by result", { artifact, result: ok ? "ok" : "failed" });
-  }
-  /** Prometheus text format. */
-  text() {
-    const lines = [];
-    for (const [name, f] of this.counters) {
-      lines.push(`# HELP ${name} ${f.help}`, `# TYPE ${name} counter`);
-      for (const [key, s] of f.series) lines.push(`${name}${key} ${s.value}`);
-    }
-    for (const [name, f] of this.gauges) {
-      lines.push(`# HELP ${name} ${f.help}`, `# TYPE ${name} gauge`);
-      for (const [key, s] of f.series) lines.push(`${name}${key} ${s.value()}`);
-    }
-    for (const [name, f] of this.histograms) {
-      lines.push(`# HELP ${name} ${f.help}`, `# TYPE ${name} histogram`);
-      for (const s of f.series.values()) {
-        BUCKETS.forEach((b, i) => lines.push(`${name}_bucket${labelText({ ...s.labels, le: String(b) })} ${s.value.counts[i]}`));
-        lines.push(`${name}_bucket${labelText({ ...s.labels, le: "+Inf" })} ${s.value.count}`);
-        lines.push(`${name}_sum${labelText(s.labels)} ${s.value.sum}`);
-        lines.push(`${name}_count${labelText(s.labels)} ${s.value.count}`);
-      }
-    }
-    return `${lines.join("\n")}
-`;
-  }
-  /** LoRAX's JSON form: `{"<metric>": {"type", "data": [{"key", "value"}]}}`. */
-  json() {
-    const out = {};
-    for (const [name, f] of this.counters) out[name] = { type: "counter", data: [...f.series].map(([k, s]) => ({ key: `${name}${k}`, value: s.value })) };
-    for (const [name, f] of this.gauges) out[name] = { type: "gauge", data: [...f.series].map(([k, s]) => ({ key: `${name}${k}`, value: s.value() })) };
-    for (const [name, f] of this.histograms) {
-      const data = [];
-      for (const [k, s] of f.series) {
-        data.push({ key: k ? `sum${k}` : "sum", value: s.value.sum }, { key: k ? `count${k}` : "count", value: s.value.count });
-      }
-      out[name] = { type: "histogram", data };
-    }
-    return out;
-  }
-};
 
 // core/serve/params.ts
 var DEFAULT_GENERATION_LIMITS = {
@@ -1460,6 +1307,534 @@ function validateParams(inputs, inputTokens, p, limits, stream) {
   return maxNew;
 }
 
+// core/serve/exchange.ts
+var DEFAULT_SERVE_LIMITS = {
+  ...DEFAULT_GENERATION_LIMITS,
+  maxConcurrency: 1024,
+  // LoRAX's max_concurrent_requests default
+  maxBodyBytes: 2 * 1024 * 1024
+  // axum's default body limit
+};
+var JSON_TYPE = "application/json";
+function createReply(res, ex, draining) {
+  const send = (status, body, headers) => {
+    if (res.headersSent || res.destroyed) return;
+    ex.status = status;
+    if (draining?.()) res.shouldKeepAlive = false;
+    headers["content-length"] = Buffer.byteLength(body);
+    res.writeHead(status, headers);
+    res.end(body);
+  };
+  const error = (err, headers = {}) => {
+    ex.errorType = err.errorType;
+    headers["content-type"] = err.contentType();
+    send(err.status, err.body(), headers);
+  };
+  return {
+    res,
+    ex,
+    send,
+    json(status, value, headers = {}) {
+      headers["content-type"] = JSON_TYPE;
+      send(status, JSON.stringify(value), headers);
+    },
+    error,
+    streamError(err) {
+      if (err.plain) return error(err);
+      ex.errorType = err.errorType;
+      const body = `data: ${JSON.stringify({ error: err.message, error_type: err.errorType })}
+
+`;
+      send(200, body, { "content-type": "text/event-stream", "cache-control": "no-cache", "x-accel-buffering": "no" });
+    },
+    open(headers) {
+      if (res.headersSent || res.destroyed) return;
+      ex.status = 200;
+      if (draining?.()) res.shouldKeepAlive = false;
+      res.writeHead(200, headers);
+    },
+    event(data) {
+      if (!res.destroyed && !res.writableEnded) res.write(`data: ${data}
+
+`);
+    }
+  };
+}
+
+// core/serve/inputs.ts
+function typed(text, type) {
+  if (type === "number" || type === "integer") {
+    const n = Number(text.trim());
+    return text.trim() !== "" && Number.isFinite(n) ? n : text;
+  }
+  if (type === "boolean") {
+    if (/^(true|True)$/.test(text.trim())) return true;
+    if (/^(false|False)$/.test(text.trim())) return false;
+    return text;
+  }
+  if (type === "object" || type === "array") {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+function inputMapper(name, shape, template) {
+  const parsed = template ? parseTemplate(template) : void 0;
+  const match = parsed ? templateMatcher(parsed) : void 0;
+  const fields = typeof shape === "string" ? [] : Object.keys(shape);
+  const head = parsed?.parts[0]?.kind === "literal" ? parsed.parts[0].text : "";
+  if (typeof shape === "string") {
+    const column = parsed?.columns.length === 1 ? parsed.columns[0] : void 0;
+    return (inputs) => {
+      if (match && column !== void 0) {
+        const got = match(inputs);
+        if (got && got[column] !== void 0) return got[column];
+      }
+      return inputs;
+    };
+  }
+  return (inputs) => {
+    if (match) {
+      const got = match(inputs);
+      if (got) {
+        const value = {};
+        for (const f of fields) if (got[f] !== void 0) value[f] = typed(got[f], shape[f]);
+        if (checkShape("inputs", value, shape).length === 0) return value;
+      }
+    }
+    const trimmed = inputs.trimStart();
+    if (trimmed.startsWith("{")) {
+      let value;
+      try {
+        value = JSON.parse(inputs);
+      } catch (err) {
+        throw validationError(`\`inputs\` looks like a JSON object but is not valid JSON (${err.message})`);
+      }
+      const problems = checkShape("inputs", value, shape);
+      if (problems.length) throw validationError(`${problems.join("; ")} (artifact ${name})`);
+      return value;
+    }
+    const rendered = parsed ? `the prompt rendered from its template (starting ${JSON.stringify(head.slice(0, 40))}) or ` : "";
+    throw validationError(`artifact ${name} takes an object input; send ${rendered}a JSON object of its fields (${fields.join(", ")}) as \`inputs\``);
+  };
+}
+function outputText(output) {
+  if (typeof output === "string") return output;
+  return JSON.stringify(output) ?? "null";
+}
+
+// core/serve/tokens.ts
+var CHUNK = /\s*[\p{L}\p{N}_]+|\s*[^\s\p{L}\p{N}_]+|\s+/gu;
+function chunks(text) {
+  return text.match(CHUNK) ?? [];
+}
+function countChunks(text) {
+  let n = 0;
+  CHUNK.lastIndex = 0;
+  while (CHUNK.exec(text) !== null) n++;
+  return n;
+}
+var EOS_ID = 2;
+var EOS_TEXT = "</s>";
+function tokenId(text) {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return 3 + (h >>> 0) % 31997;
+}
+function token(text, logprob) {
+  return { id: tokenId(text), text, logprob, special: false, skipped: false };
+}
+function generate(output, p, maxNewTokens, confidence) {
+  let text = output;
+  let stopped = false;
+  if (p.stop.length) {
+    let cut = -1;
+    for (const s of p.stop) {
+      if (s === "") continue;
+      const at = output.indexOf(s);
+      if (at >= 0 && (cut < 0 || at + s.length < cut)) cut = at + s.length;
+    }
+    if (cut >= 0) {
+      text = output.slice(0, cut);
+      stopped = true;
+    }
+  }
+  const parts = chunks(text);
+  const lp = confidence !== void 0 && confidence > 0 && confidence <= 1 ? Math.log(confidence) / (parts.length + 1) : 0;
+  const logprob = Math.round(lp * 1e4) / 1e4;
+  if (parts.length > maxNewTokens || !stopped && parts.length === maxNewTokens) {
+    const kept = parts.slice(0, maxNewTokens);
+    return { text: kept.join(""), tokens: kept.map((t6) => token(t6, logprob)), finishReason: "length" };
+  }
+  const tokens = parts.map((t6) => token(t6, logprob));
+  if (stopped) return { text, tokens, finishReason: "stop_sequence" };
+  tokens.push({ id: EOS_ID, text: EOS_TEXT, logprob, special: true, skipped: false });
+  return { text, tokens, finishReason: "eos_token" };
+}
+function prefill(inputs) {
+  return chunks(inputs).map((t6, i) => ({ id: tokenId(t6), text: t6, logprob: i === 0 ? null : 0 }));
+}
+
+// core/serve/generation.ts
+function resolveAdapter(artifacts, id) {
+  return artifacts.resolve(id === artifacts.default.name ? null : id);
+}
+function pick(artifacts, id) {
+  const a = resolveAdapter(artifacts, id);
+  if (!a) {
+    const modelId = artifacts.default.name;
+    const names = artifacts.list().map((x) => x.name).join(", ");
+    throw generationError(`adapter \`${id}\` is not loaded; this server serves ${names} (pick one with adapter_id, or leave it out for ${modelId})`);
+  }
+  return a;
+}
+function isLive(artifacts, id) {
+  const a = resolveAdapter(artifacts, id);
+  return a !== void 0 && textGenerator(a.predictor) !== void 0;
+}
+async function runGeneration(ctx, ex, inputs, p, stream, onToken) {
+  const { artifacts, now } = ctx;
+  const t0 = now();
+  const promptTokens = countChunks(inputs);
+  const maxNew = validateParams(inputs, promptTokens, p, ctx.limits, stream);
+  const artifact = artifacts.acquire(pick(artifacts, p.adapterId));
+  ex.artifact = artifact.name;
+  try {
+    const llm = textGenerator(artifact.predictor);
+    if (llm) {
+      const t12 = now();
+      const prompt = llm.countTokens(inputs);
+      const out = await llm.generate(inputs, {
+        ...generateOptions(llm, p),
+        ...onToken ? { onToken: (t6) => onToken(asToken(t6), prompt) } : {}
+      });
+      const gen2 = { text: out.text, tokens: out.tokens.map(asToken), finishReason: out.finishReason };
+      ex.generatedTokens = gen2.tokens.length;
+      return { artifact, gen: gen2, promptTokens: out.promptTokens, inferenceMs: now() - t12, validationMs: t12 - t0 };
+    }
+    const input = artifact.toInput(inputs);
+    const t1 = now();
+    const prediction = await artifact.predictor.predict(input);
+    const t22 = now();
+    const gen = generate(outputText(prediction.output), p, maxNew, prediction.confidence);
+    ex.generatedTokens = gen.tokens.length;
+    return { artifact, gen, promptTokens, inferenceMs: t22 - t1, validationMs: t1 - t0 };
+  } finally {
+    void artifacts.release(artifact);
+  }
+}
+function asToken(t6) {
+  return { id: t6.id, text: t6.text, logprob: t6.logprob === null ? null : Math.round(t6.logprob * 1e4) / 1e4, special: t6.special, skipped: false };
+}
+function generateOptions(llm, p) {
+  const d = llm.defaults;
+  const sampling = isSampling(p);
+  return {
+    maxNewTokens: p.maxNewTokens ?? d?.maxNewTokens ?? 256,
+    stop: p.stop.length ? p.stop : d?.stop ?? [],
+    ...sampling ? { temperature: p.temperature ?? 1, ...p.topK !== null ? { topK: p.topK } : {}, ...p.topP !== null ? { topP: p.topP } : {}, ...p.seed !== null ? { seed: p.seed } : {} } : {},
+    ...p.repetitionPenalty !== null ? { repetitionPenalty: p.repetitionPenalty } : d?.repetitionPenalty ? { repetitionPenalty: d.repetitionPenalty } : {},
+    ...p.ignoreEosToken ? { ignoreEos: true } : {},
+    ...p.responseFormat && p.responseFormat.type !== "text" ? { responseFormat: { type: p.responseFormat.type, ...p.responseFormat.schema !== void 0 ? { schema: p.responseFormat.schema } : {} } } : {},
+    logprobs: p.details || p.decoderInputDetails
+  };
+}
+
+// core/serve/stream.ts
+function adapterHeaders(p, h) {
+  if (p.adapterId) {
+    h["x-adapter-id"] = p.adapterId;
+    h["x-adapter-source"] = p.adapterSource ?? "local";
+  }
+  return h;
+}
+function streamHeaders(a, p, inputs) {
+  return adapterHeaders(p, {
+    "content-type": "text/event-stream",
+    "cache-control": "no-cache",
+    "x-accel-buffering": "no",
+    "x-compute-type": "cpu",
+    "x-compute-characters": String(inputs.length),
+    "x-model-id": a.name
+  });
+}
+function sendEvents(reply, events, headers, done) {
+  let body = "";
+  for (const e of events) body += `data: ${JSON.stringify(e)}
+
+`;
+  if (done) body += `data: ${done}
+
+`;
+  reply.send(200, body, headers);
+}
+async function streamLive(ctx, reply, inputs, p, event, done) {
+  const { res, ex } = reply;
+  const a = resolveAdapter(ctx.artifacts, p.adapterId);
+  let held = null;
+  let i = 0;
+  const o = await runGeneration(ctx, ex, inputs, p, true, (t6) => {
+    if (!res.headersSent) reply.open(streamHeaders(a, p, inputs));
+    if (held) reply.event(JSON.stringify(event(i++, held, null)));
+    held = t6;
+  });
+  if (!res.headersSent) reply.open(streamHeaders(o.artifact, p, inputs));
+  if (held) reply.event(JSON.stringify(event(i, held, o)));
+  if (done) reply.event(done);
+  if (!res.writableEnded) res.end();
+}
+
+// core/serve/lorax.ts
+async function postGenerate(ctx, reply, kind, body) {
+  const r = readGenerateRequest(body);
+  const stream = kind === "compat" ? r.stream : kind === "generate_stream";
+  reply.ex.stream = stream;
+  const p = r.parameters;
+  if (stream && isLive(ctx.artifacts, p.adapterId)) {
+    await streamLive(ctx, reply, r.inputs, p, (_i, t6, o2) => streamEvent(t6, o2, p, r.inputs));
+    return;
+  }
+  const o = await runGeneration(ctx, reply.ex, r.inputs, p, stream);
+  if (stream) {
+    const tokens = o.gen.tokens;
+    const events = tokens.map((t6, i) => streamEvent(t6, i === tokens.length - 1 ? o : null, p, r.inputs));
+    sendEvents(reply, events, streamHeaders(o.artifact, p, r.inputs));
+  } else {
+    const headers = generateHeaders(ctx, reply, o, p, r.inputs);
+    const answer = generateBody(o, p, r.inputs);
+    reply.json(200, kind === "compat" ? [answer] : answer, headers);
+  }
+}
+function streamEvent(t6, last, p, inputs) {
+  return {
+    token: t6,
+    generated_text: last ? (p.returnFullText ? inputs : "") + last.gen.text : null,
+    details: last && p.details ? { finish_reason: last.gen.finishReason, prompt_tokens: last.promptTokens, generated_tokens: last.gen.tokens.length, seed: isSampling(p) ? p.seed : null } : null
+  };
+}
+function details(o, p, inputs) {
+  return {
+    finish_reason: o.gen.finishReason,
+    prompt_tokens: o.promptTokens,
+    generated_tokens: o.gen.tokens.length,
+    skipped_tokens: 0,
+    seed: isSampling(p) ? p.seed : null,
+    prefill: p.decoderInputDetails ? prefill(inputs) : [],
+    tokens: o.gen.tokens
+  };
+}
+function generateBody(o, p, inputs) {
+  const text = (p.returnFullText ? inputs : "") + o.gen.text;
+  if (!p.details && !p.decoderInputDetails) return { generated_text: text };
+  const d = details(o, p, inputs);
+  const bestOf = p.bestOf ?? 1;
+  if (bestOf > 1) {
+    d.best_of_sequences = Array.from({ length: bestOf - 1 }, () => ({
+      generated_text: text,
+      finish_reason: o.gen.finishReason,
+      generated_tokens: o.gen.tokens.length,
+      seed: d.seed,
+      prefill: d.prefill,
+      tokens: o.gen.tokens
+    }));
+  }
+  return { generated_text: text, details: d };
+}
+function generateHeaders(ctx, reply, o, p, inputs) {
+  const total = ctx.now() - reply.ex.start;
+  const n = o.gen.tokens.length;
+  return adapterHeaders(p, {
+    "x-compute-type": "cpu",
+    "x-compute-time": (total / 1e3).toFixed(6),
+    "x-compute-characters": String(inputs.length),
+    "x-total-time": total.toFixed(3),
+    "x-validation-time": o.validationMs.toFixed(3),
+    "x-queue-time": "0",
+    "x-inference-time": o.inferenceMs.toFixed(3),
+    "x-time-per-token": (o.inferenceMs / n).toFixed(3),
+    "x-prompt-tokens": String(o.promptTokens),
+    "x-generated-tokens": String(n),
+    "x-skipped-tokens": "0",
+    "x-total-tokens": String(o.promptTokens + n),
+    "x-model-id": o.artifact.name
+  });
+}
+function getHealth(ctx, reply) {
+  if (ctx.draining?.()) return reply.error(unhealthyError());
+  reply.send(200, "", {});
+}
+function info(ctx) {
+  const { artifacts, limits } = ctx;
+  const d = artifacts.default;
+  return {
+    model_id: d.name,
+    model_sha: d.rootDigest,
+    model_dtype: d.manifest.quantization,
+    model_device_type: "cpu",
+    model_pipeline_tag: null,
+    max_concurrent_requests: limits.maxConcurrency,
+    max_best_of: limits.maxBestOf,
+    max_stop_sequences: limits.maxStopSequences,
+    max_input_length: limits.maxInputLength,
+    max_total_tokens: limits.maxTotalTokens,
+    waiting_served_ratio: 0,
+    max_batch_total_tokens: limits.maxTotalTokens,
+    max_waiting_tokens: 0,
+    validation_workers: 1,
+    eager_prefill: false,
+    version: ctx.version,
+    sha: null,
+    docker_label: null,
+    request_logger_url: null,
+    kolm: {
+      artifacts: artifacts.list().map((a) => ({
+        name: a.name,
+        kind: a.manifest.kind,
+        recipe: a.manifest.recipe?.type ?? null,
+        output_kind: a.manifest.output_kind,
+        root_digest: a.rootDigest,
+        signature: a.signature
+      }))
+    }
+  };
+}
+function getMetrics(ctx, reply, query, accept) {
+  const wantsJson = /(?:^|&)format=json(?:&|$)/.test(query) || (accept ?? "").includes(JSON_TYPE);
+  if (wantsJson) return reply.json(200, ctx.metrics.json());
+  reply.send(200, ctx.metrics.text(), { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
+}
+
+// core/serve/metrics.ts
+var BUCKETS = [5e-4, 1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+var Histogram = class {
+  counts = new Array(BUCKETS.length).fill(0);
+  sum = 0;
+  count = 0;
+  observe(v) {
+    for (let i = 0; i < BUCKETS.length; i++) if (v <= BUCKETS[i]) this.counts[i]++;
+    this.sum += v;
+    this.count++;
+  }
+};
+function escapeLabel(v) {
+  return v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
+}
+var NO_LABELS = {};
+function labelText(labels) {
+  if (labels === NO_LABELS) return "";
+  const keys = Object.keys(labels);
+  if (keys.length === 0) return "";
+  return `{${keys.map((k) => `${k}="${escapeLabel(labels[k])}"`).join(",")}}`;
+}
+var Metrics = class {
+  counters = /* @__PURE__ */ new Map();
+  histograms = /* @__PURE__ */ new Map();
+  gauges = /* @__PURE__ */ new Map();
+  counter(name, help, labels, by = 1) {
+    let f = this.counters.get(name);
+    if (!f) this.counters.set(name, f = { help, type: "counter", series: /* @__PURE__ */ new Map() });
+    const key = labelText(labels);
+    const s = f.series.get(key);
+    if (s) s.value += by;
+    else f.series.set(key, { labels, value: by });
+  }
+  histogram(name, help, labels, v) {
+    let f = this.histograms.get(name);
+    if (!f) this.histograms.set(name, f = { help, type: "histogram", series: /* @__PURE__ */ new Map() });
+    const key = labelText(labels);
+    let s = f.series.get(key);
+    if (!s) f.series.set(key, s = { labels, value: new Histogram() });
+    if (!Number.isNaN(v)) s.value.observe(v);
+  }
+  /** A gauge read when scraped (in-flight requests, loaded artifacts). */
+  gauge(name, help, labels, read) {
+    let f = this.gauges.get(name);
+    if (!f) this.gauges.set(name, f = { help, type: "gauge", series: /* @__PURE__ */ new Map() });
+    f.series.set(labelText(labels), { labels, value: read });
+  }
+  removeGauges(name) {
+    this.gauges.get(name)?.series.clear();
+  }
+  // The two series every request touches, found by one string key (building label text per request costs).
+  hot = /* @__PURE__ */ new Map();
+  observe(o) {
+    const key = `${o.route}\0${o.artifact}\0${o.status}`;
+    let hot = this.hot.get(key);
+    if (!hot) {
+      const status = String(o.status);
+      this.counter("kolm_requests_total", "Requests answered, by route, artifact and status", { route: o.route, artifact: o.artifact, status }, 0);
+      this.histogram("kolm_request_duration_seconds", "Time from request start to response end", { route: o.route, artifact: o.artifact }, NaN);
+      hot = {
+        count: this.counters.get("kolm_requests_total").series.get(labelText({ route: o.route, artifact: o.artifact, status })),
+        duration: this.histograms.get("kolm_request_duration_seconds").series.get(labelText({ route: o.route, artifact: o.artifact })).value
+      };
+      this.hot.set(key, hot);
+    }
+    hot.count.value++;
+    hot.duration.observe(o.seconds);
+    if (o.errorType) {
+      this.counter("kolm_request_errors_total", "Failed requests, by error type", { route: o.route, artifact: o.artifact, error_type: o.errorType });
+    }
+    if (!o.generate) return;
+    this.counter("lorax_request_count", "Generate requests (LoRAX name)", NO_LABELS);
+    if (o.errorType) this.counter("lorax_request_failure", "Failed generate requests (LoRAX name)", { err: o.errorType });
+    else {
+      this.counter("lorax_request_success", "Successful generate requests (LoRAX name)", NO_LABELS);
+      this.histogram("lorax_request_duration", "Generate request duration in seconds (LoRAX name)", NO_LABELS, o.seconds);
+      if (o.generatedTokens !== void 0) {
+        this.counter("kolm_generated_tokens_total", "Pseudo-tokens generated", { artifact: o.artifact }, o.generatedTokens);
+      }
+    }
+  }
+  /** A reload of an artifact replaced on disk (`--watch`). */
+  reload(artifact, ok) {
+    this.counter("kolm_artifact_reloads_total", "Artifact reloads by result", { artifact, result: ok ? "ok" : "failed" });
+  }
+  /** Prometheus text format. */
+  text() {
+    const lines = [];
+    for (const [name, f] of this.counters) {
+      lines.push(`# HELP ${name} ${f.help}`, `# TYPE ${name} counter`);
+      for (const [key, s] of f.series) lines.push(`${name}${key} ${s.value}`);
+    }
+    for (const [name, f] of this.gauges) {
+      lines.push(`# HELP ${name} ${f.help}`, `# TYPE ${name} gauge`);
+      for (const [key, s] of f.series) lines.push(`${name}${key} ${s.value()}`);
+    }
+    for (const [name, f] of this.histograms) {
+      lines.push(`# HELP ${name} ${f.help}`, `# TYPE ${name} histogram`);
+      for (const s of f.series.values()) {
+        BUCKETS.forEach((b, i) => lines.push(`${name}_bucket${labelText({ ...s.labels, le: String(b) })} ${s.value.counts[i]}`));
+        lines.push(`${name}_bucket${labelText({ ...s.labels, le: "+Inf" })} ${s.value.count}`);
+        lines.push(`${name}_sum${labelText(s.labels)} ${s.value.sum}`);
+        lines.push(`${name}_count${labelText(s.labels)} ${s.value.count}`);
+      }
+    }
+    return `${lines.join("\n")}
+`;
+  }
+  /** LoRAX's JSON form: `{"<metric>": {"type", "data": [{"key", "value"}]}}`. */
+  json() {
+    const out = {};
+    for (const [name, f] of this.counters) out[name] = { type: "counter", data: [...f.series].map(([k, s]) => ({ key: `${name}${k}`, value: s.value })) };
+    for (const [name, f] of this.gauges) out[name] = { type: "gauge", data: [...f.series].map(([k, s]) => ({ key: `${name}${k}`, value: s.value() })) };
+    for (const [name, f] of this.histograms) {
+      const data = [];
+      for (const [k, s] of f.series) {
+        data.push({ key: k ? `sum${k}` : "sum", value: s.value.sum }, { key: k ? `count${k}` : "count", value: s.value.count });
+      }
+      out[name] = { type: "histogram", data };
+    }
+    return out;
+  }
+};
+
 // core/serve/openai.ts
 function readStop(path, v) {
   return typeof v === "string" ? [v] : v === null ? [] : readStrings(path, v);
@@ -1586,70 +1961,53 @@ function chatChunk(ctx, gen, i, t6) {
     usage: last ? usage(ctx, gen.tokens.length) : null
   };
 }
-
-// core/serve/tokens.ts
-var CHUNK = /\s*[\p{L}\p{N}_]+|\s*[^\s\p{L}\p{N}_]+|\s+/gu;
-function chunks(text) {
-  return text.match(CHUNK) ?? [];
-}
-function countChunks(text) {
-  let n = 0;
-  CHUNK.lastIndex = 0;
-  while (CHUNK.exec(text) !== null) n++;
-  return n;
-}
-var EOS_ID = 2;
-var EOS_TEXT = "</s>";
-function tokenId(text) {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
+async function postOpenAi(ctx, reply, kind, body) {
+  const r = kind === "chat" ? readChatRequest(body) : readCompletionRequest(body);
+  const stream = reply.ex.stream = r.stream;
+  const prefix = kind === "chat" ? "chatcmpl" : "cmpl";
+  const chunk = kind === "chat" ? chatChunk : completionChunk;
+  if (stream && isLive(ctx.artifacts, r.model)) {
+    const params = { ...r.parameters, adapterId: r.model };
+    let rc2;
+    await streamLive(ctx, reply, r.prompt, params, (i, t6, o2) => {
+      rc2 ??= replyContext(ctx, reply.ex, prefix, resolveAdapter(ctx.artifacts, params.adapterId)?.name ?? ctx.artifacts.default.name, 0);
+      const gen = o2 ? o2.gen : pendingGen(i);
+      if (o2) rc2.promptTokens = o2.promptTokens;
+      return chunk(rc2, gen, i, t6);
+    }, "[DONE]");
+    return;
   }
-  return 3 + (h >>> 0) % 31997;
-}
-function token(text, logprob) {
-  return { id: tokenId(text), text, logprob, special: false, skipped: false };
-}
-function generate(output, p, maxNewTokens, confidence) {
-  let text = output;
-  let stopped = false;
-  if (p.stop.length) {
-    let cut = -1;
-    for (const s of p.stop) {
-      if (s === "") continue;
-      const at = output.indexOf(s);
-      if (at >= 0 && (cut < 0 || at + s.length < cut)) cut = at + s.length;
-    }
-    if (cut >= 0) {
-      text = output.slice(0, cut);
-      stopped = true;
-    }
+  const o = await runGeneration(ctx, reply.ex, r.prompt, { ...r.parameters, adapterId: r.model }, stream);
+  const rc = replyContext(ctx, reply.ex, prefix, o.artifact.name, o.promptTokens);
+  const text = (r.parameters.returnFullText ? r.prompt : "") + o.gen.text;
+  if (stream) {
+    sendEvents(reply, o.gen.tokens.map((t6, i) => chunk(rc, o.gen, i, t6)), streamHeaders(o.artifact, r.parameters, r.prompt), "[DONE]");
+  } else {
+    reply.json(200, kind === "chat" ? chatReply(rc, o.gen, text) : completionReply(rc, o.gen, text));
   }
-  const parts = chunks(text);
-  const lp = confidence !== void 0 && confidence > 0 && confidence <= 1 ? Math.log(confidence) / (parts.length + 1) : 0;
-  const logprob = Math.round(lp * 1e4) / 1e4;
-  if (parts.length > maxNewTokens || !stopped && parts.length === maxNewTokens) {
-    const kept = parts.slice(0, maxNewTokens);
-    return { text: kept.join(""), tokens: kept.map((t6) => token(t6, logprob)), finishReason: "length" };
-  }
-  const tokens = parts.map((t6) => token(t6, logprob));
-  if (stopped) return { text, tokens, finishReason: "stop_sequence" };
-  tokens.push({ id: EOS_ID, text: EOS_TEXT, logprob, special: true, skipped: false });
-  return { text, tokens, finishReason: "eos_token" };
 }
-function prefill(inputs) {
-  return chunks(inputs).map((t6, i) => ({ id: tokenId(t6), text: t6, logprob: i === 0 ? null : 0 }));
+function replyContext(ctx, ex, prefix, artifact, promptTokens) {
+  return {
+    loraxCompat: ctx.loraxCompat,
+    artifact,
+    modelId: ctx.artifacts.default.name,
+    version: ctx.version,
+    created: Math.floor(ctx.wallClock() / 1e3),
+    id: `${prefix}-${ex.id.toString(16).padStart(8, "0")}`,
+    promptTokens
+  };
+}
+function pendingGen(i) {
+  return { text: "", tokens: new Array(i + 2), finishReason: "length" };
+}
+function getModels(ctx, reply) {
+  reply.json(200, {
+    object: "list",
+    data: ctx.artifacts.list().map((a) => ({ id: a.name, object: "model", created: Math.floor(Date.parse(a.manifest.created) / 1e3), owned_by: "kolm" }))
+  });
 }
 
 // core/serve/handler.ts
-var DEFAULT_SERVE_LIMITS = {
-  ...DEFAULT_GENERATION_LIMITS,
-  maxConcurrency: 1024,
-  // LoRAX's max_concurrent_requests default
-  maxBodyBytes: 2 * 1024 * 1024
-  // axum's default body limit
-};
 var ROUTES = {
   "/": { POST: "compat", GET: "health" },
   "/invocations": { POST: "compat" },
@@ -1664,13 +2022,29 @@ var ROUTES = {
   "/v1/models": { GET: "models" }
 };
 var GENERATE_KINDS = /* @__PURE__ */ new Set(["generate", "generate_stream", "compat", "completions", "chat"]);
-var JSON_TYPE = "application/json";
-var utf8 = new TextDecoder("utf-8", { fatal: true });
+function onError(reply, err, stream) {
+  const { res, ex } = reply;
+  const e = toServeError(err);
+  if (stream && res.headersSent && !res.writableEnded) {
+    ex.errorType = e.errorType;
+    reply.event(JSON.stringify({ error: e.message, error_type: e.errorType }));
+    res.end();
+  } else if (stream) reply.streamError(e);
+  else reply.error(e);
+}
 function createHandler(deps) {
-  const limits = { ...DEFAULT_SERVE_LIMITS, ...deps.limits };
-  const metrics = deps.metrics ?? new Metrics();
-  const { artifacts, now, wallClock, log } = deps;
-  const loraxCompat = deps.loraxCompat ?? false;
+  const ctx = {
+    artifacts: deps.artifacts,
+    limits: { ...DEFAULT_SERVE_LIMITS, ...deps.limits },
+    metrics: deps.metrics ?? new Metrics(),
+    now: deps.now,
+    wallClock: deps.wallClock,
+    version: deps.version,
+    loraxCompat: deps.loraxCompat ?? false,
+    ...deps.draining ? { draining: deps.draining } : {}
+  };
+  const { limits, metrics, now, wallClock } = ctx;
+  const log = deps.log;
   let nextId = 1;
   let active = 0;
   metrics.gauge("kolm_requests_in_flight", "Generate requests in flight", {}, () => active);
@@ -1703,305 +2077,15 @@ function createHandler(deps) {
       ...aborted ? { aborted: true } : {}
     });
   };
-  const send = (res, ex, status, body, headers) => {
-    if (res.headersSent || res.destroyed) return;
-    ex.status = status;
-    if (deps.draining?.()) res.shouldKeepAlive = false;
-    headers["content-length"] = Buffer.byteLength(body);
-    res.writeHead(status, headers);
-    res.end(body);
+  const get = (req, reply, kind, query) => {
+    if (kind === "health") return getHealth(ctx, reply);
+    if (kind === "info") return reply.json(200, info(ctx));
+    if (kind === "models") return getModels(ctx, reply);
+    getMetrics(ctx, reply, query, req.headers.accept);
   };
-  const sendJson = (res, ex, status, value, headers = {}) => {
-    headers["content-type"] = JSON_TYPE;
-    send(res, ex, status, JSON.stringify(value), headers);
-  };
-  const sendError = (res, ex, err, headers = {}) => {
-    ex.errorType = err.errorType;
-    headers["content-type"] = err.contentType();
-    send(res, ex, err.status, err.body(), headers);
-  };
-  const sendStreamError = (res, ex, err) => {
-    if (err.plain) return sendError(res, ex, err);
-    ex.errorType = err.errorType;
-    const body = `data: ${JSON.stringify({ error: err.message, error_type: err.errorType })}
-
-`;
-    send(res, ex, 200, body, { "content-type": "text/event-stream", "cache-control": "no-cache", "x-accel-buffering": "no" });
-  };
-  const pick = (id) => {
-    const modelId = artifacts.default.name;
-    const a = artifacts.resolve(id === modelId ? null : id);
-    if (!a) {
-      const names = artifacts.list().map((x) => x.name).join(", ");
-      throw generationError(`adapter \`${id}\` is not loaded; this server serves ${names} (pick one with adapter_id, or leave it out for ${modelId})`);
-    }
-    return a;
-  };
-  const run = async (ex, inputs, p, stream, onToken) => {
-    const t0 = now();
-    const promptTokens = countChunks(inputs);
-    const maxNew = validateParams(inputs, promptTokens, p, limits, stream);
-    const artifact = artifacts.acquire(pick(p.adapterId));
-    ex.artifact = artifact.name;
-    try {
-      const llm = textGenerator(artifact.predictor);
-      if (llm) {
-        const t12 = now();
-        const prompt = llm.countTokens(inputs);
-        const out = await llm.generate(inputs, {
-          ...generateOptions(llm, p),
-          ...onToken ? { onToken: (t6) => onToken(asToken(t6), prompt) } : {}
-        });
-        const gen2 = { text: out.text, tokens: out.tokens.map(asToken), finishReason: out.finishReason };
-        ex.generatedTokens = gen2.tokens.length;
-        return { artifact, gen: gen2, promptTokens: out.promptTokens, inferenceMs: now() - t12, validationMs: t12 - t0 };
-      }
-      const input = artifact.toInput(inputs);
-      const t1 = now();
-      const prediction = await artifact.predictor.predict(input);
-      const t22 = now();
-      const gen = generate(outputText(prediction.output), p, maxNew, prediction.confidence);
-      ex.generatedTokens = gen.tokens.length;
-      return { artifact, gen, promptTokens, inferenceMs: t22 - t1, validationMs: t1 - t0 };
-    } finally {
-      void artifacts.release(artifact);
-    }
-  };
-  const adapterHeaders = (p, h) => {
-    if (p.adapterId) {
-      h["x-adapter-id"] = p.adapterId;
-      h["x-adapter-source"] = p.adapterSource ?? "local";
-    }
-    return h;
-  };
-  const details = (o, p, inputs) => ({
-    finish_reason: o.gen.finishReason,
-    prompt_tokens: o.promptTokens,
-    generated_tokens: o.gen.tokens.length,
-    skipped_tokens: 0,
-    seed: isSampling(p) ? p.seed : null,
-    prefill: p.decoderInputDetails ? prefill(inputs) : [],
-    tokens: o.gen.tokens
-  });
-  const generateBody = (o, p, inputs) => {
-    const text = (p.returnFullText ? inputs : "") + o.gen.text;
-    if (!p.details && !p.decoderInputDetails) return { generated_text: text };
-    const d = details(o, p, inputs);
-    const bestOf = p.bestOf ?? 1;
-    if (bestOf > 1) {
-      d.best_of_sequences = Array.from({ length: bestOf - 1 }, () => ({
-        generated_text: text,
-        finish_reason: o.gen.finishReason,
-        generated_tokens: o.gen.tokens.length,
-        seed: d.seed,
-        prefill: d.prefill,
-        tokens: o.gen.tokens
-      }));
-    }
-    return { generated_text: text, details: d };
-  };
-  const streamHeaders = (a, p, inputs) => adapterHeaders(p, {
-    "content-type": "text/event-stream",
-    "cache-control": "no-cache",
-    "x-accel-buffering": "no",
-    "x-compute-type": "cpu",
-    "x-compute-characters": String(inputs.length),
-    "x-model-id": a.name
-  });
-  const sendTokenStream = (res, ex, o, p, inputs) => {
-    const tokens = o.gen.tokens;
-    let body = "";
-    for (let i = 0; i < tokens.length; i++) {
-      const last = i === tokens.length - 1;
-      const event = {
-        token: tokens[i],
-        generated_text: last ? (p.returnFullText ? inputs : "") + o.gen.text : null,
-        details: last && p.details ? { finish_reason: o.gen.finishReason, prompt_tokens: o.promptTokens, generated_tokens: tokens.length, seed: isSampling(p) ? p.seed : null } : null
-      };
-      body += `data: ${JSON.stringify(event)}
-
-`;
-    }
-    send(res, ex, 200, body, streamHeaders(o.artifact, p, inputs));
-  };
-  const openStream = (res, ex, headers) => {
-    if (res.headersSent || res.destroyed) return;
-    ex.status = 200;
-    if (deps.draining?.()) res.shouldKeepAlive = false;
-    res.writeHead(200, headers);
-  };
-  const writeEvent = (res, data) => {
-    if (!res.destroyed && !res.writableEnded) res.write(`data: ${data}
-
-`);
-  };
-  const streamLive = async (res, ex, inputs, p, event, done) => {
-    const a = artifacts.resolve(p.adapterId === artifacts.default.name ? null : p.adapterId);
-    let held = null;
-    let i = 0;
-    const o = await run(ex, inputs, p, true, (t6) => {
-      if (!res.headersSent) openStream(res, ex, streamHeaders(a, p, inputs));
-      if (held) writeEvent(res, JSON.stringify(event(i++, held, null)));
-      held = t6;
-    });
-    if (!res.headersSent) openStream(res, ex, streamHeaders(o.artifact, p, inputs));
-    if (held) writeEvent(res, JSON.stringify(event(i, held, o)));
-    if (done) writeEvent(res, done);
-    if (!res.writableEnded) res.end();
-  };
-  const sendGenerate = (res, ex, o, p, inputs, asArray) => {
-    const total = now() - ex.start;
-    const n = o.gen.tokens.length;
-    const headers = adapterHeaders(p, {
-      "x-compute-type": "cpu",
-      "x-compute-time": (total / 1e3).toFixed(6),
-      "x-compute-characters": String(inputs.length),
-      "x-total-time": total.toFixed(3),
-      "x-validation-time": o.validationMs.toFixed(3),
-      "x-queue-time": "0",
-      "x-inference-time": o.inferenceMs.toFixed(3),
-      "x-time-per-token": (o.inferenceMs / n).toFixed(3),
-      "x-prompt-tokens": String(o.promptTokens),
-      "x-generated-tokens": String(n),
-      "x-skipped-tokens": "0",
-      "x-total-tokens": String(o.promptTokens + n),
-      "x-model-id": o.artifact.name
-    });
-    const body = generateBody(o, p, inputs);
-    sendJson(res, ex, 200, asArray ? [body] : body, headers);
-  };
-  const replyContext = (ex, o, prefix) => ({
-    loraxCompat,
-    artifact: o.artifact.name,
-    modelId: artifacts.default.name,
-    version: deps.version,
-    created: Math.floor(wallClock() / 1e3),
-    id: `${prefix}-${ex.id.toString(16).padStart(8, "0")}`,
-    promptTokens: o.promptTokens
-  });
-  const sendChunks = (res, ex, o, p, inputs, chunk) => {
-    let body = "";
-    o.gen.tokens.forEach((t6, i) => body += `data: ${JSON.stringify(chunk(i, t6))}
-
-`);
-    body += "data: [DONE]\n\n";
-    send(res, ex, 200, body, streamHeaders(o.artifact, p, inputs));
-  };
-  const handlePost = async (res, ex, kind, body) => {
-    let stream = kind === "generate_stream";
-    try {
-      if (kind === "completions" || kind === "chat") {
-        const r2 = kind === "chat" ? readChatRequest(body) : readCompletionRequest(body);
-        stream = ex.stream = r2.stream;
-        if (stream && isLive(r2.model)) {
-          const params = { ...r2.parameters, adapterId: r2.model };
-          let ctx2;
-          await streamLive(res, ex, r2.prompt, params, (i, t6, o3) => {
-            ctx2 ??= liveContext(ex, kind === "chat" ? "chatcmpl" : "cmpl", params);
-            const gen = o3 ? o3.gen : pendingGen(i);
-            if (o3) ctx2.promptTokens = o3.promptTokens;
-            return kind === "chat" ? chatChunk(ctx2, gen, i, t6) : completionChunk(ctx2, gen, i, t6);
-          }, "[DONE]");
-          return;
-        }
-        const o2 = await run(ex, r2.prompt, { ...r2.parameters, adapterId: r2.model }, stream);
-        const ctx = replyContext(ex, o2, kind === "chat" ? "chatcmpl" : "cmpl");
-        const text = (r2.parameters.returnFullText ? r2.prompt : "") + o2.gen.text;
-        if (stream) {
-          sendChunks(res, ex, o2, r2.parameters, r2.prompt, (i, t6) => kind === "chat" ? chatChunk(ctx, o2.gen, i, t6) : completionChunk(ctx, o2.gen, i, t6));
-        } else {
-          sendJson(res, ex, 200, kind === "chat" ? chatReply(ctx, o2.gen, text) : completionReply(ctx, o2.gen, text));
-        }
-        return;
-      }
-      const r = readGenerateRequest(body);
-      if (kind === "compat") stream = ex.stream = r.stream;
-      ex.stream = stream;
-      if (stream && isLive(r.parameters.adapterId)) {
-        const p = r.parameters;
-        await streamLive(res, ex, r.inputs, p, (_i, t6, o2) => ({
-          token: t6,
-          generated_text: o2 ? (p.returnFullText ? r.inputs : "") + o2.gen.text : null,
-          details: o2 && p.details ? { finish_reason: o2.gen.finishReason, prompt_tokens: o2.promptTokens, generated_tokens: o2.gen.tokens.length, seed: isSampling(p) ? p.seed : null } : null
-        }));
-        return;
-      }
-      const o = await run(ex, r.inputs, r.parameters, stream);
-      if (stream) sendTokenStream(res, ex, o, r.parameters, r.inputs);
-      else sendGenerate(res, ex, o, r.parameters, r.inputs, kind === "compat");
-    } catch (err) {
-      const e = toServeError(err);
-      if (stream && res.headersSent && !res.writableEnded) {
-        ex.errorType = e.errorType;
-        writeEvent(res, JSON.stringify({ error: e.message, error_type: e.errorType }));
-        res.end();
-      } else if (stream) sendStreamError(res, ex, e);
-      else sendError(res, ex, e);
-    }
-  };
-  const isLive = (id) => {
-    const a = artifacts.resolve(id === artifacts.default.name ? null : id);
-    return a !== void 0 && textGenerator(a.predictor) !== void 0;
-  };
-  const pendingGen = (i) => ({ text: "", tokens: new Array(i + 2), finishReason: "length" });
-  const liveContext = (ex, prefix, p) => ({
-    loraxCompat,
-    artifact: artifacts.resolve(p.adapterId === artifacts.default.name ? null : p.adapterId)?.name ?? artifacts.default.name,
-    modelId: artifacts.default.name,
-    version: deps.version,
-    created: Math.floor(wallClock() / 1e3),
-    id: `${prefix}-${ex.id.toString(16).padStart(8, "0")}`,
-    promptTokens: 0
-  });
-  const handleGet = (req, res, ex, kind, query) => {
-    if (kind === "health") {
-      if (deps.draining?.()) return sendError(res, ex, unhealthyError());
-      return send(res, ex, 200, "", {});
-    }
-    if (kind === "info") return sendJson(res, ex, 200, info());
-    if (kind === "models") {
-      return sendJson(res, ex, 200, {
-        object: "list",
-        data: artifacts.list().map((a) => ({ id: a.name, object: "model", created: Math.floor(Date.parse(a.manifest.created) / 1e3), owned_by: "kolm" }))
-      });
-    }
-    const wantsJson = /(?:^|&)format=json(?:&|$)/.test(query) || (req.headers.accept ?? "").includes(JSON_TYPE);
-    if (wantsJson) return sendJson(res, ex, 200, metrics.json());
-    send(res, ex, 200, metrics.text(), { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
-  };
-  const info = () => {
-    const d = artifacts.default;
-    return {
-      model_id: d.name,
-      model_sha: d.rootDigest,
-      model_dtype: d.manifest.quantization,
-      model_device_type: "cpu",
-      model_pipeline_tag: null,
-      max_concurrent_requests: limits.maxConcurrency,
-      max_best_of: limits.maxBestOf,
-      max_stop_sequences: limits.maxStopSequences,
-      max_input_length: limits.maxInputLength,
-      max_total_tokens: limits.maxTotalTokens,
-      waiting_served_ratio: 0,
-      max_batch_total_tokens: limits.maxTotalTokens,
-      max_waiting_tokens: 0,
-      validation_workers: 1,
-      eager_prefill: false,
-      version: deps.version,
-      sha: null,
-      docker_label: null,
-      request_logger_url: null,
-      kolm: {
-        artifacts: artifacts.list().map((a) => ({
-          name: a.name,
-          kind: a.manifest.kind,
-          recipe: a.manifest.recipe?.type ?? null,
-          output_kind: a.manifest.output_kind,
-          root_digest: a.rootDigest,
-          signature: a.signature
-        }))
-      }
-    };
+  const post = (reply, kind, body) => {
+    if (kind === "completions" || kind === "chat") return postOpenAi(ctx, reply, kind, body);
+    return postGenerate(ctx, reply, kind === "compat" || kind === "generate_stream" ? kind : "generate", body);
   };
   const handler = ((req, res) => {
     const url = req.url ?? "/";
@@ -2022,9 +2106,10 @@ function createHandler(deps) {
       counted: false
     };
     res.once("close", () => finish(ex, method, !res.writableFinished));
-    if (!methods) return sendError(res, ex, notFoundError(path));
+    const reply = createReply(res, ex, ctx.draining);
+    if (!methods) return reply.error(notFoundError(path));
     if (method === "OPTIONS") {
-      return send(res, ex, 204, "", {
+      return reply.send(204, "", {
         "access-control-allow-origin": "*",
         "access-control-allow-methods": "GET, POST",
         "access-control-allow-headers": "content-type"
@@ -2032,69 +2117,30 @@ function createHandler(deps) {
     }
     if (!kind) {
       const allow = Object.keys(methods);
-      return sendError(res, ex, methodError(method, path, allow), { allow: allow.join(", ") });
+      return reply.error(methodError(method, path, allow), { allow: allow.join(", ") });
     }
-    if (method === "GET" || method === "HEAD") return handleGet(req, res, ex, kind, q < 0 ? "" : url.slice(q + 1));
+    if (method === "GET" || method === "HEAD") return get(req, reply, kind, q < 0 ? "" : url.slice(q + 1));
     if (active >= limits.maxConcurrency) {
-      if (kind === "generate_stream") return sendStreamError(res, ex, overloadedError());
-      return sendError(res, ex, overloadedError());
+      if (kind === "generate_stream") return reply.streamError(overloadedError());
+      return reply.error(overloadedError());
     }
     active++;
     ex.counted = true;
-    const type = req.headers["content-type"];
-    if (!type || !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) return sendError(res, ex, mediaTypeError());
-    const declared = Number(req.headers["content-length"]);
-    if (declared > limits.maxBodyBytes) {
-      if (declared > limits.maxBodyBytes * 16) res.shouldKeepAlive = false;
-      return sendError(res, ex, tooLargeError(limits.maxBodyBytes));
+    const refused = refuseBody(req.headers, limits.maxBodyBytes);
+    if (refused) {
+      if (refused.close) res.shouldKeepAlive = false;
+      return reply.error(refused.error);
     }
-    const parts = [];
-    let over = false;
-    req.on("data", (chunk) => {
-      if (over) return;
-      ex.bytesIn += chunk.length;
-      if (ex.bytesIn > limits.maxBodyBytes) {
-        over = true;
-        parts.length = 0;
-        sendError(res, ex, tooLargeError(limits.maxBodyBytes));
-        return;
-      }
-      parts.push(chunk);
-    });
-    req.on("error", () => {
-    });
-    req.on("end", () => {
-      if (over || res.headersSent) return;
-      let body;
-      try {
-        const text = utf8.decode(parts.length === 1 ? parts[0] : Buffer.concat(parts));
-        body = JSON.parse(text);
-      } catch (err) {
-        const detail = err instanceof SyntaxError ? err.message : "the body is not UTF-8";
-        return sendError(res, ex, badJsonError(detail));
-      }
-      void handlePost(res, ex, kind, body);
+    readJsonBody(req, limits.maxBodyBytes, (bytes) => ex.bytesIn += bytes, (read) => {
+      if (read.kind === "too_large") return reply.error(read.error);
+      if (res.headersSent) return;
+      if (read.kind === "bad_json") return reply.error(read.error);
+      void post(reply, kind, read.body).catch((err) => onError(reply, err, ex.stream || kind === "generate_stream"));
     });
   });
   Object.defineProperty(handler, "metrics", { value: metrics });
   Object.defineProperty(handler, "inFlight", { get: () => active });
   return handler;
-}
-function asToken(t6) {
-  return { id: t6.id, text: t6.text, logprob: t6.logprob === null ? null : Math.round(t6.logprob * 1e4) / 1e4, special: t6.special, skipped: false };
-}
-function generateOptions(llm, p) {
-  const d = llm.defaults;
-  const sampling = isSampling(p);
-  return {
-    maxNewTokens: p.maxNewTokens ?? d?.maxNewTokens ?? 256,
-    stop: p.stop.length ? p.stop : d?.stop ?? [],
-    ...sampling ? { temperature: p.temperature ?? 1, ...p.topK !== null ? { topK: p.topK } : {}, ...p.topP !== null ? { topP: p.topP } : {}, ...p.seed !== null ? { seed: p.seed } : {} } : {},
-    ...p.repetitionPenalty !== null ? { repetitionPenalty: p.repetitionPenalty } : d?.repetitionPenalty ? { repetitionPenalty: d.repetitionPenalty } : {},
-    ...p.ignoreEosToken ? { ignoreEos: true } : {},
-    ...p.responseFormat && p.responseFormat.type !== "text" ? { responseFormat: { type: p.responseFormat.type, ...p.responseFormat.schema !== void 0 ? { schema: p.responseFormat.schema } : {} } } : {},
-    logprobs: p.details || p.decoderInputDetails
-  };
 }
 
 // core/serve/batcher.ts
