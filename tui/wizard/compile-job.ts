@@ -76,7 +76,8 @@ export function compileInWorker(job: MigrateResult, reporter: Reporter): Compile
       reject(err);
     });
     worker.on('exit', (code) => {
-      if (!settled) reject(new KolmError('E_USAGE', `the compile stopped (worker exit ${code})`, { hint: 'run the compile step again' }));
+      // A worker that exits without a result crashed (nothing the user did): our bug, not a usage error.
+      if (!settled) reject(new KolmError('E_INTERNAL', `the compile stopped (worker exit ${code})`, { hint: 'run the compile step again' }));
     });
   });
   return {
