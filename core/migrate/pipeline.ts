@@ -21,6 +21,8 @@ export interface MigrateOptions {
   name?: string;
   /** Config column name → data column, for columns the data lacks (the wizard asks). */
   columnFixes?: Record<string, string>;
+  /** The host's temp folder, from the entry point: where DuckDB spills (see openIngestDb). */
+  tmpDir?: string;
 }
 
 export interface MigrateResult {
@@ -60,7 +62,7 @@ export async function translateAndConvert(opts: MigrateOptions, reporter: Report
   const { mapping, spec } = applyColumnFixes(translated.mapping, translated.spec, opts.columnFixes ?? {});
 
   reporter.progress({ stage: 'convert', message: `converting ${found.dataFiles.length} data file(s)` });
-  const db = await openIngestDb();
+  const db = await openIngestDb(opts.tmpDir ? { tmpDir: opts.tmpDir } : {});
   try {
     const report = await convertExport({ db, exportPaths: [found.exportDir], mapping, outDir }, reporter);
     return { spec, mapping, warnings: translated.warnings, report };

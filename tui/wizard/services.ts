@@ -80,7 +80,7 @@ function featureList(value: unknown): { name: string; type: string }[] {
  * Throws E_MISSING_COLUMN (with `.data.columnsFound`, `.data.closest`) when a column is still missing.
  */
 export async function convertStep(
-  opts: { found: FoundExport; outDir: string; name?: string; columnFixes?: Record<string, string> },
+  opts: { found: FoundExport; outDir: string; name?: string; columnFixes?: Record<string, string>; tmpDir?: string },
   reporter: Reporter = silentReporter,
 ): Promise<Converted> {
   const columnFixes = opts.columnFixes ?? {};

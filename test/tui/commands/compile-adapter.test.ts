@@ -93,7 +93,7 @@ test('compile --base without --adapter says GPU training is not available and ho
 });
 
 test('eval of an adapter artifact end to end: loaded from the file, scored with K-score', async () => {
-  const { contents, predictor } = await loadArtifact(out, { adapter: { modelsDir: f.models, runtime: TEST_RUNTIME } });
+  const { contents, predictor } = await loadArtifact(out, { adapter: { modelsDir: f.models, runtime: TEST_RUNTIME, tmpDir: f.dir } });
   try {
     const first = await predictor.predict('the cat');
     const cases = [
