@@ -63,7 +63,7 @@ await context.dispose();
 await model.dispose();
 
 // 2. kolm's runtime on the artifact (what `kolm run` calls per input).
-const { predictor } = await loadArtifact(artifactPath, { adapter: { baseGguf: basePath, runtime } });
+const { predictor } = await loadArtifact(artifactPath, { adapter: { baseGguf: basePath, runtime, tmpDir: tmpdir() } });
 let kolmTokens = 0;
 let kolmMs = 0;
 for (let i = 0; i <= RUNS; i++) {
@@ -76,7 +76,7 @@ for (let i = 0; i <= RUNS; i++) {
 }
 
 // 3. `kolm serve`: the same generation over HTTP, per-request overhead = HTTP time - in-process time.
-const served = await loadServedArtifact(artifactPath, { adapter: { baseGguf: basePath, runtime } });
+const served = await loadServedArtifact(artifactPath, { adapter: { baseGguf: basePath, runtime, tmpDir: tmpdir() } });
 const controller = new AbortController();
 const server = await listen(createHandler({ artifacts: new ArtifactSet([served]), now: () => performance.now(), wallClock: () => Date.now(), version: 'bench' }), {
   port: 0, host: '127.0.0.1', requestTimeoutMs: 60_000, signal: controller.signal,
