@@ -1,10 +1,10 @@
 import {
   runCompileJob
-} from "./chunks/chunk-AMQSYNUQ.js";
-import "./chunks/chunk-2ZXFY2TG.js";
-import "./chunks/chunk-A4SXVQ24.js";
+} from "./chunks/chunk-OCNSL4WO.js";
+import "./chunks/chunk-O6DZQUOM.js";
+import "./chunks/chunk-7CFP2BJ3.js";
 import "./chunks/chunk-TSLRCPRA.js";
-import "./chunks/chunk-FY2AZ2K4.js";
+import "./chunks/chunk-VAW3NW7K.js";
 import "./chunks/chunk-HCB5U3V4.js";
 
 // tui/wizard/compile-worker.ts

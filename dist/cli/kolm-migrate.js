@@ -3,20 +3,20 @@ import {
   renderEvalReport,
   renderReport,
   runCommandLine
-} from "./chunks/chunk-MY5D7GOX.js";
+} from "./chunks/chunk-VTQHAKPU.js";
 import {
   buildArtifact,
   getExport,
   migrateExport
-} from "./chunks/chunk-2ZXFY2TG.js";
+} from "./chunks/chunk-O6DZQUOM.js";
 import {
   formatCandidateTable,
   specNameFromConfigPath
-} from "./chunks/chunk-A4SXVQ24.js";
+} from "./chunks/chunk-7CFP2BJ3.js";
 import "./chunks/chunk-TSLRCPRA.js";
 import {
   VERSION
-} from "./chunks/chunk-FY2AZ2K4.js";
+} from "./chunks/chunk-VAW3NW7K.js";
 import {
   KolmError
 } from "./chunks/chunk-HCB5U3V4.js";
@@ -86,7 +86,7 @@ next: kolm run ${show(built.artifactPath)} < ${cases}  \xB7  kolm inspect ${show
     }
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
-    const { runInkWizard } = await import("./chunks/render-KF6MFMJL.js");
+    const { runInkWizard } = await import("./chunks/render-75RKP6RD.js");
     return runInkWizard({
       stdin,
       stdout,

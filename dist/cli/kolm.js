@@ -3,21 +3,21 @@ import {
   MigrateConvertCommand,
   renderEvalReport,
   runCommandLine
-} from "./chunks/chunk-MY5D7GOX.js";
+} from "./chunks/chunk-VTQHAKPU.js";
 import {
   defaultModelsDir
 } from "./chunks/chunk-4RNX3ROK.js";
 import {
   compareReports,
-  evaluateArtifact,
+  evaluateArtifactFile,
   loadArtifact,
   predictorFromContents,
+  readEvalReport,
   renderComparisonMarkdown,
   renderComparisonText,
   verifyArtifactSignature
-} from "./chunks/chunk-MDEUAXRH.js";
+} from "./chunks/chunk-EEBSFWZN.js";
 import {
-  EVAL_REPORT_VERSION,
   LineSplitter,
   PASSPHRASE_ENV,
   ambientIdentityProvider,
@@ -36,7 +36,6 @@ import {
   parsePublicKey,
   parseTrustedRoot,
   publicGoodTrustedRoot,
-  readExamples,
   saveBuilt,
   sidecarName,
   signArtifactFile,
@@ -46,7 +45,7 @@ import {
   validateSeedsStream,
   verifyArtifactContents,
   writeKeyPairFiles
-} from "./chunks/chunk-A4SXVQ24.js";
+} from "./chunks/chunk-7CFP2BJ3.js";
 import {
   parseTemplate,
   templateMatcher
@@ -60,7 +59,7 @@ import {
   sha256Hex,
   specJsonSchema,
   writeFileAtomic
-} from "./chunks/chunk-FY2AZ2K4.js";
+} from "./chunks/chunk-VAW3NW7K.js";
 import {
   KolmError,
   isKolmError
@@ -72,36 +71,6 @@ import { Builtins, Cli } from "clipanion";
 // tui/commands/compare.ts
 import { resolve } from "node:path";
 import { Command, Option } from "clipanion";
-
-// core/eval/read.ts
-import { readFile } from "node:fs/promises";
-var HINT = "give an eval.json an earlier run wrote (`kolm eval ... --out report.json`, or the Action's OUT/eval.json)";
-async function readEvalReport(path, shown = path) {
-  let text;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (err) {
-    const missing = err.code === "ENOENT";
-    throw new KolmError(missing ? "E_PATH_NOT_FOUND" : "E_PATH_UNREADABLE", `cannot read eval report ${shown}: ${err.message}`, {
-      hint: HINT,
-      place: { file: shown },
-      cause: err
-    });
-  }
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new KolmError("E_BAD_INPUT", `${shown} is not a kolm eval report (version ${EVAL_REPORT_VERSION}): ${err.message}`, { hint: HINT, place: { file: shown } });
-  }
-  const r = value;
-  if (r?.version !== EVAL_REPORT_VERSION || typeof r.K !== "number" || !Array.isArray(r.results)) {
-    throw new KolmError("E_BAD_INPUT", `${shown} is not a kolm eval report (version ${EVAL_REPORT_VERSION})`, { hint: HINT, place: { file: shown } });
-  }
-  return r;
-}
-
-// tui/commands/compare.ts
 var CompareCommand = class extends KolmCommand {
   static paths = [["compare"]];
   static usage = Command.Usage({
@@ -138,7 +107,7 @@ import { Command as Command2, Option as Option4 } from "clipanion";
 import * as t2 from "typanion";
 
 // tui/sign-flags.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { resolve as resolve2 } from "node:path";
 import { Option as Option2 } from "clipanion";
 var signFlags = {
@@ -158,7 +127,7 @@ var trustFlags = {
 };
 async function readUserFile(ctx, path, what) {
   try {
-    return await readFile2(resolve2(ctx.cwd, path));
+    return await readFile(resolve2(ctx.cwd, path));
   } catch (err) {
     const missing = err.code === "ENOENT";
     throw new KolmError(missing ? "E_PATH_NOT_FOUND" : "E_PATH_UNREADABLE", `${path} (${what}) ${missing ? "does not exist" : `could not be read: ${err.message}`}`, {
@@ -213,7 +182,7 @@ async function trustFrom(flags, ctx) {
 }
 
 // tui/adapter-flags.ts
-import { homedir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { resolve as resolve3 } from "node:path";
 import { Option as Option3 } from "clipanion";
 import * as t from "typanion";
@@ -227,6 +196,7 @@ function adapterOptionsFrom(flags, context) {
   return {
     ...flags.baseGguf ? { baseGguf: resolve3(context.cwd, flags.baseGguf) } : {},
     modelsDir: resolve3(context.cwd, defaultModelsDir(context.env, context.env.HOME || homedir())),
+    tmpDir: context.env.TMPDIR || tmpdir(),
     runtime: {
       ...threads ? { threads } : {},
       ...context.env.KOLM_GPU === "0" ? { gpu: false } : {}
@@ -452,43 +422,33 @@ var EvalCommand = class extends KolmCommand {
   async run() {
     const cwd = this.context.cwd;
     const artifactPath = resolve5(cwd, this.artifact);
-    const { contents, predictor } = await loadArtifact(artifactPath, { adapter: adapterOptionsFrom(this, this.context) });
-    const { manifest } = contents;
-    const cases = await readExamples(resolve5(cwd, this.examples), manifest.spec.shape);
     const token2 = this.token ?? this.context.env.PREDIBASE_API_TOKEN;
     const cachePath = this.cache ? resolve5(cwd, this.cache) : this.output ? resolve5(cwd, `${this.output.replace(/\.json$/, "")}.remote-cache.jsonl`) : void 0;
-    let result;
-    try {
-      result = await evaluateArtifact({
-        spec: manifest.spec,
-        outputKind: manifest.output_kind,
-        predictor,
-        artifact: artifactPath,
-        examples: cases.examples,
-        gates: this.gates ? parseGates(this.gates) : void 0,
-        reporter: this.reporter(),
-        // Saved before the A/B starts, so an interrupted A/B still leaves the local report.
-        onLocalReport: async (report2) => {
-          if (this.output) await writeFileAtomic(resolve5(cwd, this.output), `${JSON.stringify(report2, null, 2)}
+    const result = await evaluateArtifactFile({
+      artifactPath,
+      load: { adapter: adapterOptionsFrom(this, this.context) },
+      examplesPath: resolve5(cwd, this.examples),
+      gates: this.gates ? parseGates(this.gates) : void 0,
+      reporter: this.reporter(),
+      // Saved before the A/B starts, so an interrupted A/B still leaves the local report.
+      onLocalReport: async (report2) => {
+        if (this.output) await writeFileAtomic(resolve5(cwd, this.output), `${JSON.stringify(report2, null, 2)}
 `);
-        },
-        ...this.against ? {
-          remote: {
-            url: this.against,
-            adapterId: this.adapterId,
-            token: token2,
-            maxNewTokens: this.maxNewTokens,
-            temperature: this.temperature,
-            concurrency: this.concurrency,
-            timeoutMs: this.timeout * 1e3,
-            retries: this.retries,
-            cachePath
-          }
-        } : {}
-      });
-    } finally {
-      await predictor.close?.();
-    }
+      },
+      ...this.against ? {
+        remote: {
+          url: this.against,
+          adapterId: this.adapterId,
+          token: token2,
+          maxNewTokens: this.maxNewTokens,
+          temperature: this.temperature,
+          concurrency: this.concurrency,
+          timeoutMs: this.timeout * 1e3,
+          retries: this.retries,
+          cachePath
+        }
+      } : {}
+    });
     const { kolm: report, remote, comparison } = result;
     if (remote && comparison) {
       if (this.remoteOut) await writeFileAtomic(resolve5(cwd, this.remoteOut), `${JSON.stringify(remote, null, 2)}
@@ -733,7 +693,7 @@ var MigrateSpecCommand = class extends KolmCommand {
 };
 
 // tui/commands/publish.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 import { basename as basename2, resolve as resolve9 } from "node:path";
 import { Command as Command7, Option as Option9 } from "clipanion";
 
@@ -865,10 +825,10 @@ var PublishCommand = class extends KolmCommand {
     const env = this.context.env;
     const path = resolve9(cwd, this.file);
     await readArtifact(path, { name: this.file });
-    const assets = [{ name: basename2(path), bytes: await readFile3(path) }];
+    const assets = [{ name: basename2(path), bytes: await readFile2(path) }];
     const bundleShown = this.bundle ?? sidecarName(this.file);
     try {
-      assets.push({ name: sidecarName(basename2(path)), bytes: await readFile3(resolve9(cwd, bundleShown)), contentType: "application/json" });
+      assets.push({ name: sidecarName(basename2(path)), bytes: await readFile2(resolve9(cwd, bundleShown)), contentType: "application/json" });
     } catch (err) {
       if (err.code !== "ENOENT" || this.bundle !== void 0 || !this.unsigned) {
         throw new KolmError("E_UNSIGNED", `${bundleShown} could not be read: ${err.message}`, {
@@ -2657,7 +2617,7 @@ var SpecSchemaCommand = class extends KolmCommand {
 };
 
 // tui/commands/verify.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { basename as basename4, resolve as resolve15 } from "node:path";
 import { Command as Command13, Option as Option14 } from "clipanion";
 var VerifyCommand = class extends KolmCommand {
@@ -2698,7 +2658,7 @@ var VerifyCommand = class extends KolmCommand {
     const contents = await readArtifact(path, { name: this.file });
     const bundleShown = this.bundle ?? sidecarName(this.file);
     const bundleBytes = await readOptional(resolve15(cwd, bundleShown), this.bundle !== void 0);
-    const sidecar = bundleBytes ? { bytes: bundleBytes, where: bundleShown, fileSha256: sha256Hex(await readFile4(path)) } : void 0;
+    const sidecar = bundleBytes ? { bytes: bundleBytes, where: bundleShown, fileSha256: sha256Hex(await readFile3(path)) } : void 0;
     const state = verifyArtifactContents(contents, { file: this.file, trust, sidecar, requireSignature: true });
     if (this.json) {
       this.outJson({ ok: true, file: this.file, verified: true, signer: state.signer, checked: state.checks.map((c) => ({ placement: c.placement, bundle: c.where })) });
@@ -2711,7 +2671,7 @@ var VerifyCommand = class extends KolmCommand {
 };
 async function readOptional(path, required) {
   try {
-    return await readFile4(path);
+    return await readFile3(path);
   } catch (err) {
     if (err.code === "ENOENT" && !required) return void 0;
     throw new KolmError("E_PATH_NOT_FOUND", `${path} could not be read: ${err.message}`, { hint: "check --bundle", place: { file: path } });
