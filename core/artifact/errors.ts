@@ -1,6 +1,9 @@
 // The errors of reading an artifact: every one names the artifact file and, where there is one, the entry.
 import { KolmError } from '../errors.ts';
 
+/** What to do when the .kolm a user named cannot be found or read. */
+export const ARTIFACT_HINT = 'check the path of the .kolm file (`kolm compile` writes one)';
+
 export const REBUILD_HINT = 'the file was altered or truncated; rebuild it with `kolm compile` or fetch it again';
 
 export function badArtifact(file: string, message: string, options: { entry?: string; hint?: string; cause?: unknown; details?: unknown } = {}): KolmError {

@@ -19,4 +19,4 @@ export type { EntryDigest } from './digest.ts';
 export { DEFAULT_LIMITS } from './limits.ts';
 export type { ArtifactLimits } from './limits.ts';
 export { MANIFEST_ENTRY, SIGNATURE_ENTRY, entryNameProblem } from './names.ts';
-export { REBUILD_HINT } from './errors.ts';
+export { REBUILD_HINT, ARTIFACT_HINT } from './errors.ts';

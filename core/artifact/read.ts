@@ -6,7 +6,8 @@ import { stat } from 'node:fs/promises';
 import type yauzl from 'yauzl';
 import { KolmError, isKolmError } from '../errors.ts';
 import { rootDigest } from './digest.ts';
-import { badArtifact, digestMismatch } from './errors.ts';
+import { ARTIFACT_HINT, badArtifact, digestMismatch } from './errors.ts';
+import { userFileError } from '../fs/read.ts';
 import { DEFAULT_LIMITS, type ArtifactLimits } from './limits.ts';
 import { ARTIFACT_FORMAT, checkManifest, type Manifest } from './manifest.ts';
 import { MANIFEST_ENTRY, SIGNATURE_ENTRY } from './names.ts';
@@ -51,12 +52,7 @@ async function openArtifactZip(input: Uint8Array | string, file: string): Promis
       if (!st.isFile()) throw badArtifact(file, 'is not a file', { hint: 'pass the path of a .kolm file' });
     } catch (err) {
       if (isKolmError(err)) throw err;
-      const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-      throw new KolmError(missing ? 'E_PATH_NOT_FOUND' : 'E_PATH_UNREADABLE', `${file} ${missing ? 'does not exist' : `could not be read: ${(err as Error).message}`}`, {
-        hint: 'check the path of the .kolm file (`kolm compile` writes one)',
-        place: { file },
-        cause: err,
-      });
+      throw userFileError(err, { shown: file, hint: ARTIFACT_HINT });
     }
   }
   return openZip(input, (message, at) => badArtifact(file, `is not a .kolm artifact: ${message}`, { cause: at?.cause }));

@@ -1,24 +1,14 @@
 // Reading an eval report back from disk (`kolm compare`, the Action's baseline): one reader, so a file that
 // is missing, unreadable or not a report fails with the same code on every face.
-import { readFile } from 'node:fs/promises';
 import { KolmError } from '../errors.ts';
+import { readUserText } from '../fs/read.ts';
 import { EVAL_REPORT_VERSION, type EvalReport } from './report.ts';
 
 const HINT = 'give an eval.json an earlier run wrote (`kolm eval ... --out report.json`, or the Action\'s OUT/eval.json)';
 
 /** The eval report at `path`; `shown` is how messages name it. Missing: E_PATH_NOT_FOUND; not a report: E_BAD_INPUT. */
 export async function readEvalReport(path: string, shown: string = path): Promise<EvalReport> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new KolmError(missing ? 'E_PATH_NOT_FOUND' : 'E_PATH_UNREADABLE', `cannot read eval report ${shown}: ${(err as Error).message}`, {
-      hint: HINT,
-      place: { file: shown },
-      cause: err,
-    });
-  }
+  const text = await readUserText(path, { shown, hint: HINT, missing: `cannot read eval report ${shown}: it does not exist` });
   let value: unknown;
   try {
     value = JSON.parse(text);

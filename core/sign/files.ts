@@ -1,9 +1,11 @@
 // The file edge of signing: read a .kolm, sign it, and write the signed artifact and its sidecar bundle as
 // one unit (both temp files renamed only when both are written: a failed run leaves the original untouched).
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { KolmError } from '../errors.ts';
 import { commitFilesAtomic } from '../fs/atomic.ts';
+import { readUserBytes } from '../fs/read.ts';
+import { ARTIFACT_HINT } from '../artifact/errors.ts';
 import { sidecarName, signArtifact, type SignedArtifact } from './artifact.ts';
 import type { SigningMethod } from './bundle.ts';
 
@@ -17,16 +19,7 @@ export interface SignFileOptions {
 
 export async function signArtifactFile(path: string, method: SigningMethod, options: SignFileOptions = {}): Promise<SignedArtifact & { sidecarPath?: string }> {
   const shown = options.shown ?? path;
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new KolmError(missing ? 'E_PATH_NOT_FOUND' : 'E_PATH_UNREADABLE', `${shown} ${missing ? 'does not exist' : `could not be read: ${(err as Error).message}`}`, {
-      hint: 'check the path of the .kolm file (`kolm compile` writes one)',
-      place: { file: shown },
-    });
-  }
+  const bytes = await readUserBytes(path, { shown, hint: ARTIFACT_HINT });
   const sidecarPath = options.sidecarPath === false ? undefined : (options.sidecarPath ?? sidecarName(path));
   const signed = await signArtifact(bytes, method, { fileName: basename(path), name: shown, sidecar: sidecarPath !== undefined, secrets: options.secrets });
   await writeSignedFiles(path, signed, sidecarPath, shown);
