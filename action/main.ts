@@ -3,9 +3,12 @@
 // .kolm and its Sigstore bundle to the release. Everything GitHub-specific comes in through ActionIO, so
 // tests drive `run()` and the bundle the same way; core does the work.
 import { readFile, mkdir } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
+import { defaultModelsDir } from '../core/adapter/base.ts';
 import { buildFromFiles, saveBuilt } from '../core/build/index.ts';
-import { formatPlace, isKolmError, KolmError } from '../core/errors.ts';
+import { isKolmError, KolmError } from '../core/errors.ts';
+import { formatError } from '../core/errors-format.ts';
 import { evaluateArtifactFile, readEvalReport, renderEvalMarkdown, type ArtifactEvalResult } from '../core/eval/index.ts';
 import { gateFailure, parseGates, type EvalReport } from '../core/eval/index.ts';
 import { writeFileAtomic } from '../core/fs/atomic.ts';
@@ -44,21 +47,11 @@ export interface EventPayload {
   [key: string]: unknown;
 }
 
-/** KolmError → "error[CODE]: message / at / hint"; anything else is a bug and keeps its stack. */
-export function format(err: unknown): string {
-  if (isKolmError(err)) {
-    const place = formatPlace(err.place);
-    return [`error[${err.code}]: ${err.message}`, ...(place ? [`  at:   ${place}`] : []), ...(err.hint ? [`  hint: ${err.hint}`] : [])].join('\n');
-  }
-  const e = err as Error;
-  return `internal error: ${e?.message ?? String(err)}\n${e?.stack ?? ''}\nThis is a bug in kolm-migrate's Action; please report it with the lines above.`;
-}
-
 export async function run(io: ActionIO): Promise<void> {
   try {
     await main(io);
   } catch (err) {
-    io.setFailed(format(err));
+    io.setFailed(formatError(err));
   }
 }
 
@@ -135,7 +128,7 @@ async function evalFlow(io: ActionIO, inputs: ActionInputs): Promise<void> {
   setOutputs(io, result.kolm, artifactPath, files[1]!, artifactId);
   if (commentError) throw commentError;
   const failure = gateFailure(result.kolm.gates ?? []);
-  if (failure) io.setFailed(format(failure));
+  if (failure) io.setFailed(formatError(failure));
 }
 
 /** `release: published`: the artifact (compiled or given), gated when eval is given, signed, attached. */
@@ -257,6 +250,7 @@ async function evaluate(io: ActionIO, inputs: ActionInputs, artifactPath: string
   const result = await evaluateArtifactFile({
     artifactPath,
     shown: relative(io.cwd, artifactPath),
+    load: { adapter: { modelsDir: defaultModelsDir(io.env, homedir()), tmpDir: io.env.RUNNER_TEMP || tmpdir() } },
     examplesPath: resolve(io.cwd, inputs.eval),
     gates: inputs.gates ? parseGates(inputs.gates) : undefined,
     reporter: reporterFor(io),

@@ -1,7 +1,6 @@
 // The DuckDB adapter for ingestion: the one place that opens an instance. The face (CLI, wizard, bench)
 // opens it, passes it to convertExport, and closes it; core code only sees the small IngestDb interface.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
@@ -27,15 +26,12 @@ export interface IngestDbOptions {
   memoryLimit?: string;
   threads?: number;
   /** The host's temp folder (os.tmpdir() at the entry point); DuckDB spills into a fresh folder under it. */
-  tmpDir?: string;
+  tmpDir: string;
 }
 
-export async function openIngestDb({ memoryLimit = '256MB', threads, tmpDir }: IngestDbOptions = {}): Promise<IngestDb> {
+export async function openIngestDb({ memoryLimit = '256MB', threads, tmpDir }: IngestDbOptions): Promise<IngestDb> {
   // An in-memory database would otherwise spill into `.tmp` under the user's working directory.
-  // Transitional (issue 12): callers outside this change (core/migrate/pipeline.ts, tui/wizard/services.ts,
-  // tui/commands/migrate/convert.ts, the ingest tests and bench) do not pass tmpDir yet; once they do, make
-  // it required and drop this tmpdir().
-  const spillDir = mkdtempSync(join(tmpDir ?? tmpdir(), 'kolm-duckdb-'));
+  const spillDir = mkdtempSync(join(tmpDir, 'kolm-duckdb-'));
   const config: Record<string, string> = { memory_limit: memoryLimit, temp_directory: spillDir };
   if (threads) config.threads = String(threads);
   let instance: DuckDBInstance;

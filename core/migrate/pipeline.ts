@@ -22,7 +22,7 @@ export interface MigrateOptions {
   /** Config column name → data column, for columns the data lacks (the wizard asks). */
   columnFixes?: Record<string, string>;
   /** The host's temp folder, from the entry point: where DuckDB spills (see openIngestDb). */
-  tmpDir?: string;
+  tmpDir: string;
 }
 
 export interface MigrateResult {
@@ -62,7 +62,7 @@ export async function translateAndConvert(opts: MigrateOptions, reporter: Report
   const { mapping, spec } = applyColumnFixes(translated.mapping, translated.spec, opts.columnFixes ?? {});
 
   reporter.progress({ stage: 'convert', message: `converting ${found.dataFiles.length} data file(s)` });
-  const db = await openIngestDb(opts.tmpDir ? { tmpDir: opts.tmpDir } : {});
+  const db = await openIngestDb({ tmpDir: opts.tmpDir });
   try {
     const report = await convertExport({ db, exportPaths: [found.exportDir], mapping, outDir }, reporter);
     return { spec, mapping, warnings: translated.warnings, report };

@@ -21,7 +21,7 @@ const rows: string[][] = [['task', 'winner', 'K', 'pass', 'majority K', 'compile
 for (const name of names) {
   const dir = mkdtempSync(join(tmpdir(), `kolm-bench-${name}-`));
   try {
-    const migrated = await migrateExport({ found: getExport(join(root, 'examples', name, 'predibase-export')), outDir: dir });
+    const migrated = await migrateExport({ found: getExport(join(root, 'examples', name, 'predibase-export')), outDir: dir, tmpDir: tmpdir() });
     const shape = migrated.spec.shape;
     const train = await readExamples(join(dir, 'train.jsonl'), shape);
     const validation = await readExamples(join(dir, 'validation.jsonl'), shape);

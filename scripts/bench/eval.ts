@@ -19,7 +19,7 @@ const name = process.argv[2] ?? 'trec-questions';
 const N = 3000;
 const dir = mkdtempSync(join(tmpdir(), 'kolm-bench-eval-'));
 try {
-  const migrated = await migrateExport({ found: getExport(join(root, 'examples', name, 'predibase-export')), outDir: dir });
+  const migrated = await migrateExport({ found: getExport(join(root, 'examples', name, 'predibase-export')), outDir: dir, tmpDir: tmpdir() });
   const train = await readExamples(join(dir, 'train.jsonl'), migrated.spec.shape);
   const held = await readExamples(join(dir, 'validation.jsonl'), migrated.spec.shape);
   const outcome = await compileRecipe({ spec: migrated.spec, train: train.examples });

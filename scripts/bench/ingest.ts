@@ -94,7 +94,7 @@ async function generateCsv(path: string, rows: number): Promise<void> {
 async function runOurs(csv: string, outDir: string): Promise<SideResult> {
   const { convertExport, openIngestDb } = await import('../../core/ingest/index.ts');
   const started = performance.now();
-  const db = await openIngestDb();
+  const db = await openIngestDb({ tmpDir: tmpdir() });
   try {
     const report = await convertExport({ db, exportPaths: [csv], mapping: { inputColumns: ['question'], outputColumn: 'answer' }, outDir });
     return finish('ours', started, report.totals.rowsOut.train);

@@ -103,7 +103,7 @@ async function load(side: string, url: string, pid: number): Promise<Result> {
 let artifact: string;
 if (recipe === 'classifier') {
   const out = tmpdir(); // removed at exit
-  const migrated = await migrateExport({ found: getExport(join(root, 'examples', 'trec-questions', 'predibase-export')), outDir: out });
+  const migrated = await migrateExport({ found: getExport(join(root, 'examples', 'trec-questions', 'predibase-export')), outDir: out, tmpDir: tmpdir() });
   artifact = (await buildArtifact(migrated)).artifactPath;
 } else artifact = join(await slotArtifact(), 'slots.kolm');
 const bare = await start(process.execPath, ['-e', BARE]);

@@ -19,7 +19,7 @@ const kolm = join(root, 'bin/kolm.mjs');
 if (!existsSync(join(root, 'dist/cli/kolm.js'))) throw new Error('dist/cli is missing: run `npm run bundle` first');
 
 const out = mkdtempSync(join(tmpdir(), 'kolm-startup-'));
-const migrated = await migrateExport({ found: getExport(join(root, 'examples/trec-questions/predibase-export')), outDir: out });
+const migrated = await migrateExport({ found: getExport(join(root, 'examples/trec-questions/predibase-export')), outDir: out, tmpDir: tmpdir() });
 const built = await buildArtifact(migrated);
 
 function seconds(argv: string[]): number {

@@ -29,7 +29,7 @@ export function convertedExample(name: 'trec-questions' | 'tweet-emotion' | 'bus
   if (!p) {
     p = (async () => {
       const dir = tmpdir();
-      const result = await migrateExport({ found: getExport(join(examplesDir, name, 'predibase-export')), outDir: dir });
+      const result = await migrateExport({ found: getExport(join(examplesDir, name, 'predibase-export')), outDir: dir, tmpDir: tmpdir() });
       return {
         dir,
         spec: result.spec,

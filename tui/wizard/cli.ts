@@ -1,6 +1,7 @@
 // `kolm-migrate`: the guided migration. On a terminal it starts the Ink wizard (loaded lazily, so `--yes`
 // never loads Ink or React); `--yes` runs the same steps with their defaults, for scripts and CI. Without
 // `--yes` and without a terminal it fails at once with a hint instead of waiting for a key.
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { Builtins, Cli, Command, Option } from 'clipanion';
 import { KolmError } from '../../core/errors.ts';
@@ -45,7 +46,7 @@ export class MigrateWizardCommand extends KolmCommand {
     const found = getExport(resolve(cwd, this.exportPath ?? '.'));
     const outDir = resolve(cwd, this.output ?? join('kolm-out', this.name ?? specNameFromConfigPath(found.config) ?? 'migration'));
     const reporter = this.reporter();
-    const result = await migrateExport({ found, outDir, name: this.name }, reporter);
+    const result = await migrateExport({ found, outDir, name: this.name, tmpDir: tmpdir() }, reporter);
     const built = await buildArtifact(result, reporter);
     if (this.json) {
       this.outJson({ ok: true, ...result, build: { ...built, evaluation: built.evaluation && { file: built.evaluation.file, reportPath: built.evaluation.reportPath, K: built.evaluation.report.K, pass_rate: built.evaluation.report.pass_rate } } });

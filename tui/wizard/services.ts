@@ -4,6 +4,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { defaultModelsDir } from '../../core/adapter/base.ts';
 import { KolmError } from '../../core/errors.ts';
 import { evaluateArtifactFile } from '../../core/eval/index.ts';
 import type { Gates } from '../../core/spec/index.ts';
@@ -80,11 +82,11 @@ function featureList(value: unknown): { name: string; type: string }[] {
  * Throws E_MISSING_COLUMN (with `.data.columnsFound`, `.data.closest`) when a column is still missing.
  */
 export async function convertStep(
-  opts: { found: FoundExport; outDir: string; name?: string; columnFixes?: Record<string, string>; tmpDir?: string },
+  opts: { found: FoundExport; outDir: string; name?: string; columnFixes?: Record<string, string> },
   reporter: Reporter = silentReporter,
 ): Promise<Converted> {
   const columnFixes = opts.columnFixes ?? {};
-  const { spec, mapping, warnings, report } = await translateAndConvert({ ...opts, columnFixes }, reporter);
+  const { spec, mapping, warnings, report } = await translateAndConvert({ ...opts, columnFixes, tmpDir: tmpdir() }, reporter);
   const cfg = ((await readLudwigConfig(opts.found.config)).value ?? {}) as Record<string, unknown>;
   const trainFile = join(opts.outDir, 'train.jsonl');
   const preview = existsSync(trainFile) ? (await firstLines(trainFile, PREVIEW_ROWS)).map((l) => JSON.parse(l) as { input: unknown; output: unknown }) : [];
@@ -154,6 +156,7 @@ export async function abStep(
   const result = await evaluateArtifactFile({
     artifactPath: opts.built.artifactPath,
     examplesPath: evaluation.file,
+    load: { adapter: { modelsDir: defaultModelsDir(process.env, homedir()), tmpDir: tmpdir() } },
     reporter,
     remote: {
       url: opts.url,

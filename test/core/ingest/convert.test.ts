@@ -14,7 +14,7 @@ const EXAMPLES = new URL('../../../examples/', import.meta.url).pathname;
 let db: IngestDb;
 let dir: string;
 test.before(async () => {
-  db = await openIngestDb({ memoryLimit: '256MB' });
+  db = await openIngestDb({ memoryLimit: '256MB', tmpDir: tmpdir() });
   dir = mkdtempSync(join(tmpdir(), 'kolm-ingest-test-'));
 });
 test.after(() => {

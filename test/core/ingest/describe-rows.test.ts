@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { histogramStats } from '../../../core/ingest/describe-rows.ts';
@@ -7,7 +8,7 @@ const test = suite('ingest describeRows');
 
 let db: IngestDb;
 test.before(async () => {
-  db = await openIngestDb({ memoryLimit: '256MB' });
+  db = await openIngestDb({ memoryLimit: '256MB', tmpDir: tmpdir() });
 });
 test.after(() => {
   db.close();

@@ -13,7 +13,7 @@ const test = suite('ingest malformed inputs');
 let db: IngestDb;
 let dir: string;
 test.before(async () => {
-  db = await openIngestDb({ memoryLimit: '256MB' });
+  db = await openIngestDb({ memoryLimit: '256MB', tmpDir: tmpdir() });
   dir = mkdtempSync(join(tmpdir(), 'kolm-ingest-bad-'));
 });
 test.after(() => {

@@ -1,5 +1,6 @@
 // `kolm migrate convert`: a Predibase export (CSV / Parquet / JSON lines + Ludwig config.yaml) becomes
 // train/validation/test JSONL of {input, output} and report.json. Thin: translate the config, convert, render.
+import { tmpdir } from 'node:os';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
@@ -43,7 +44,7 @@ export class MigrateConvertCommand extends KolmCommand {
     const translated = await translateLudwigFiles({ config: this.configPath(exportPaths) });
     for (const w of translated.warnings) reporter.warn(w);
 
-    const db = await openIngestDb();
+    const db = await openIngestDb({ tmpDir: tmpdir() });
     let report: ConvertReport;
     try {
       report = await convertExport({ db, exportPaths, mapping: translated.mapping, outDir }, reporter);
