@@ -12,6 +12,8 @@ import {
   DROP_REASON_TEXT,
   DROP_REASONS,
   emptyDropCounts,
+  LABEL_COUNTS_MAX,
+  looksLikeLabels,
   type ConflictExample,
   type ConvertReport,
   type DropReason,
@@ -20,7 +22,6 @@ import {
 } from './report.ts';
 import { SPLIT_NAMES, type SplitIndex } from './sources.ts';
 
-const LABEL_MAX_DISTINCT = 100;
 const EXAMPLE_CHARS = 200;
 
 /** The report but its warnings: the entry adds those once every stage has warned. */
@@ -56,7 +57,10 @@ export async function summarizeRows(
 
   const duplicates = await findDuplicates(conn, described, kept, inputKey, inputs);
   const distinctOut = described.distinctOutputs;
-  const top = distinctOut <= LABEL_MAX_DISTINCT ? await topOutputs(conn) : undefined;
+  // Every output's count when few enough to be labels: the report's "looks like a label task" is compile's
+  // own output-kind decision on these counts, and the ten commonest are shown.
+  const counts = distinctOut <= LABEL_COUNTS_MAX ? await outputCounts(conn) : [];
+  const top = distinctOut <= LABEL_COUNTS_MAX ? counts.slice(0, 10) : undefined;
   if (duplicates.conflictingInputs > 0) {
     warn(`${duplicates.conflictingInputs} input(s) appear with different outputs (${duplicates.conflictingRows} rows)`);
   }
@@ -82,7 +86,7 @@ export async function summarizeRows(
       length: described.outputLength,
       distinct: distinctOut,
       ...(top ? { top } : {}),
-      labelLike: distinctOut <= LABEL_MAX_DISTINCT && distinctOut * 10 <= kept,
+      labelLike: looksLikeLabels(distinctOut, counts),
     },
     duplicates,
   };
@@ -157,9 +161,9 @@ async function findDuplicates(
   };
 }
 
-/** The ten commonest outputs: asked only when there are few distinct ones. */
-async function topOutputs(conn: IngestConnection): Promise<{ value: string; count: number }[]> {
-  return (await conn.all(`SELECT o AS value, count(*) AS count ${KEPT} GROUP BY o ORDER BY count DESC, o LIMIT 10`)).map((r) => ({
+/** Each distinct output with its rows, commonest first: asked only when there are few distinct ones. */
+async function outputCounts(conn: IngestConnection): Promise<{ value: string; count: number }[]> {
+  return (await conn.all(`SELECT o AS value, count(*) AS count ${KEPT} GROUP BY o ORDER BY count DESC, o`)).map((r) => ({
     value: String(r.value),
     count: Number(r.count),
   }));

@@ -3,6 +3,7 @@
 // an "absent" class); the span fields share one extract tagger, because their contexts inform each other
 // (a token is "from" or "to", not both). The parts' outputs are put back together in the training style.
 import { KolmError } from '../errors.ts';
+import { LABEL_MAX_DISTINCT } from '../kscore/index.ts';
 import { classifierCandidate } from './classifier/index.ts';
 import { extractCandidate } from './extract/index.ts';
 import { fieldText, locate } from './extract/task.ts';
@@ -12,8 +13,6 @@ import type { Example, Input, Prediction, Predictor } from '../runtime/types.ts'
 
 /** A field is a span field when this share of its values are substrings of the input. */
 const SPAN_SHARE = 0.8;
-/** A field is a label field when it has at most this many distinct values (and each repeats). */
-const LABEL_MAX_DISTINCT = 50;
 const ABSENT = '\u2205';
 
 interface FieldPlan {
@@ -69,6 +68,8 @@ function planFields(train: readonly Example[]): { objects: Record<string, unknow
     });
     if (objects.some((o) => o[name] !== null && typeof o[name] === 'object')) return `field "${name}" holds nested objects or lists`;
     if (present > 0 && spans / present >= SPAN_SHARE) fields.push({ name, role: 'span' });
+    // A closed set by K-score's own bound on distinct labels, whose values repeat; numbers count too here
+    // (a seat count is a class to this recipe, though K-score would score a column of them as numbers).
     else if (distinct.size <= LABEL_MAX_DISTINCT && distinct.size < Math.max(2, present / 2)) fields.push({ name, role: 'label' });
     else return `field "${name}" is neither a span of the input nor a closed label set (${distinct.size} distinct values in ${present} rows)`;
   }

@@ -89,6 +89,18 @@ test('bus-slots: two template columns become an object, the JSON output column s
   assert.is(report.output.labelLike, false);
 });
 
+test('"looks like a label task" is compile\'s kind decision on the same rows, not a rows-per-label rule of its own', async () => {
+  // 5 labels over 20 rows: labels to compile (n >= 3 per label); a 10-rows-per-label rule said free text.
+  const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo'];
+  const labels = files({ 'train.csv': `text,label\n${Array.from({ length: 20 }, (_, i) => `code word ${i},${words[i % 5]}`).join('\n')}\n` });
+  assert.is((await convert([labels], { inputColumns: ['text'], outputColumn: 'label' })).report.output.labelLike, true);
+  // Three distinct numbers repeated 30 times each: a number task to compile, so not labels here either.
+  const numbers = files({ 'train.csv': `text,n\n${Array.from({ length: 90 }, (_, i) => `box ${i},${i % 3}`).join('\n')}\n` });
+  const { report } = await convert([numbers], { inputColumns: ['text'], outputColumn: 'n' });
+  assert.is(report.output.distinct, 3);
+  assert.is(report.output.labelLike, false);
+});
+
 test('a split column: 0/1/2 (also "1.0"), other numbers dropped and counted, column names sanitized', async () => {
   const d = files({ 'data.csv': 'text,label,split\na,x,0\nb,y,1.0\nc,z,2\nd,w,7\ne,v, 0 \nf,u,\n' });
   const { report, outDir } = await convert([d], { inputColumns: ['text'], outputColumn: 'label' });
