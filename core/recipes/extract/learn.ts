@@ -5,10 +5,9 @@ import type { FitContext } from '../types.ts';
 import type { Example } from '../../runtime/types.ts';
 import { seededRandom, shuffled } from '../../util/random.ts';
 import { FeatureScratch, Gazetteer, featurize } from './features.ts';
-import {
-  DecodeScratch, denseEmissions, expTransitions, logPartition, maskTransitions, packWeights, pickSpans, tagCount,
-  trainPerceptron, viterbi, type Sequence,
-} from './model.ts';
+import { DecodeScratch, expTransitions, logPartition, maskTransitions, pickSpans, tagCount, viterbi } from './decode.ts';
+import { packWeights } from './packed.ts';
+import { denseEmissions, trainPerceptron, type Sequence } from './perceptron.ts';
 import { pathLogit, sigmoid, type ExtractConfig } from './predictor.ts';
 import { fieldF1 } from './score.ts';
 import { alignSpan, labelExample, locate, type Labeled, type TaskShape } from './task.ts';

@@ -4,7 +4,8 @@
 import type { Input, Prediction, Predictor } from '../../runtime/types.ts';
 import { predictEach } from '../../runtime/types.ts';
 import { FeatureScratch, Gazetteer, featurize } from './features.ts';
-import { DecodeScratch, PackedModel, expTransitions, logPartition, pickSpans, tagCount, viterbi } from './model.ts';
+import { DecodeScratch, expTransitions, logPartition, pickSpans, tagCount, viterbi } from './decode.ts';
+import { PackedModel } from './packed.ts';
 import { fieldText, renderJsonString, type OutputStyle } from './task.ts';
 
 /** The saved configuration of a fitted extract recipe (JSON). */
