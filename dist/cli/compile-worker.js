@@ -1,10 +1,10 @@
 import {
   runCompileJob
-} from "./chunks/chunk-OCNSL4WO.js";
-import "./chunks/chunk-O6DZQUOM.js";
-import "./chunks/chunk-7CFP2BJ3.js";
+} from "./chunks/chunk-UB6EASSX.js";
+import "./chunks/chunk-J4MTYFNQ.js";
+import "./chunks/chunk-26UZAA2T.js";
 import "./chunks/chunk-TSLRCPRA.js";
-import "./chunks/chunk-VAW3NW7K.js";
+import "./chunks/chunk-MJ5SRUD2.js";
 import "./chunks/chunk-HCB5U3V4.js";
 
 // tui/wizard/compile-worker.ts

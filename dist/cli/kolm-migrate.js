@@ -3,25 +3,26 @@ import {
   renderEvalReport,
   renderReport,
   runCommandLine
-} from "./chunks/chunk-VTQHAKPU.js";
+} from "./chunks/chunk-7KAVKRD7.js";
 import {
   buildArtifact,
   getExport,
   migrateExport
-} from "./chunks/chunk-O6DZQUOM.js";
+} from "./chunks/chunk-J4MTYFNQ.js";
 import {
   formatCandidateTable,
   specNameFromConfigPath
-} from "./chunks/chunk-7CFP2BJ3.js";
+} from "./chunks/chunk-26UZAA2T.js";
 import "./chunks/chunk-TSLRCPRA.js";
 import {
   VERSION
-} from "./chunks/chunk-VAW3NW7K.js";
+} from "./chunks/chunk-MJ5SRUD2.js";
 import {
   KolmError
 } from "./chunks/chunk-HCB5U3V4.js";
 
 // tui/wizard/cli.ts
+import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { Builtins, Cli, Command, Option } from "clipanion";
 var MigrateWizardCommand = class extends KolmCommand {
@@ -55,7 +56,7 @@ var MigrateWizardCommand = class extends KolmCommand {
     const found = getExport(resolve(cwd, this.exportPath ?? "."));
     const outDir = resolve(cwd, this.output ?? join("kolm-out", this.name ?? specNameFromConfigPath(found.config) ?? "migration"));
     const reporter = this.reporter();
-    const result = await migrateExport({ found, outDir, name: this.name }, reporter);
+    const result = await migrateExport({ found, outDir, name: this.name, tmpDir: tmpdir() }, reporter);
     const built = await buildArtifact(result, reporter);
     if (this.json) {
       this.outJson({ ok: true, ...result, build: { ...built, evaluation: built.evaluation && { file: built.evaluation.file, reportPath: built.evaluation.reportPath, K: built.evaluation.report.K, pass_rate: built.evaluation.report.pass_rate } } });
@@ -86,7 +87,7 @@ next: kolm run ${show(built.artifactPath)} < ${cases}  \xB7  kolm inspect ${show
     }
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
-    const { runInkWizard } = await import("./chunks/render-75RKP6RD.js");
+    const { runInkWizard } = await import("./chunks/render-JTSFHIDK.js");
     return runInkWizard({
       stdin,
       stdout,

@@ -3,10 +3,7 @@ import {
   MigrateConvertCommand,
   renderEvalReport,
   runCommandLine
-} from "./chunks/chunk-VTQHAKPU.js";
-import {
-  defaultModelsDir
-} from "./chunks/chunk-4RNX3ROK.js";
+} from "./chunks/chunk-7KAVKRD7.js";
 import {
   compareReports,
   evaluateArtifactFile,
@@ -16,7 +13,7 @@ import {
   renderComparisonMarkdown,
   renderComparisonText,
   verifyArtifactSignature
-} from "./chunks/chunk-EEBSFWZN.js";
+} from "./chunks/chunk-RGDHHPNS.js";
 import {
   LineSplitter,
   PASSPHRASE_ENV,
@@ -45,11 +42,14 @@ import {
   validateSeedsStream,
   verifyArtifactContents,
   writeKeyPairFiles
-} from "./chunks/chunk-7CFP2BJ3.js";
+} from "./chunks/chunk-26UZAA2T.js";
 import {
   parseTemplate,
   templateMatcher
 } from "./chunks/chunk-TSLRCPRA.js";
+import {
+  defaultModelsDir
+} from "./chunks/chunk-4RNX3ROK.js";
 import {
   MANIFEST_ENTRY,
   SIGNATURE_ENTRY,
@@ -59,7 +59,7 @@ import {
   sha256Hex,
   specJsonSchema,
   writeFileAtomic
-} from "./chunks/chunk-VAW3NW7K.js";
+} from "./chunks/chunk-MJ5SRUD2.js";
 import {
   KolmError,
   isKolmError
