@@ -4,7 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { IngestConnection } from './duckdb.ts';
-import { literal } from './sql.ts';
+import { filePath, LITERAL_FILE } from './sql.ts';
 
 export interface CsvDialect {
   delimiter: string;
@@ -21,7 +21,7 @@ export async function detectCsvDialect(conn: IngestConnection, path: string): Pr
   let sniffed: CsvDialect | undefined;
   try {
     const [row] = await conn.all(
-      `SELECT "Delimiter" AS d, "Quote" AS q, "Escape" AS e, "Columns" AS c FROM sniff_csv(${literal(path)}, header=true, skip=0, all_varchar=true)`,
+      `SELECT "Delimiter" AS d, "Quote" AS q, "Escape" AS e, "Columns" AS c FROM sniff_csv(${filePath(path)}, ${LITERAL_FILE}, header=true, skip=0, all_varchar=true)`,
     );
     if (row) {
       const quote = row.q === '(empty)' ? '' : String(row.q);

@@ -6,7 +6,7 @@ import { detectCsvDialect, type CsvDialect } from './dialect.ts';
 import type { IngestConnection } from './duckdb.ts';
 import { csvReadError, jsonReadError, locateBadJsonLine, notObjectError, parquetReadError } from './read-errors.ts';
 import type { DataFile } from './sources.ts';
-import { ident, literal } from './sql.ts';
+import { filePath, ident, LITERAL_FILE, literal } from './sql.ts';
 
 export interface Source {
   file: DataFile;
@@ -35,14 +35,14 @@ async function openCsv(conn: IngestConnection, file: DataFile): Promise<Source> 
   const dialect = await detectCsvDialect(conn, file.path);
   const columns = dedupe(dialect.columns);
   const from =
-    `read_csv(${literal(file.path)}, auto_detect=false, header=true, all_varchar=true, strict_mode=true, null_padding=false, ` +
+    `read_csv(${filePath(file.path)}, ${LITERAL_FILE}, auto_detect=false, header=true, all_varchar=true, strict_mode=true, null_padding=false, ` +
     `delim=${literal(dialect.delimiter)}, quote=${literal(dialect.quote)}, escape=${literal(dialect.escape)}, ` +
     `columns={${columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ')}})`;
   return { file, columns, from, text: (name) => ident(name), readError: (err) => csvReadError(err, file, dialect as CsvDialect) };
 }
 
 async function openParquet(conn: IngestConnection, file: DataFile): Promise<Source> {
-  const from = `read_parquet(${literal(file.path)})`;
+  const from = `read_parquet(${filePath(file.path)}, ${LITERAL_FILE})`;
   let described: { column_name: string; column_type: string }[];
   try {
     described = (await conn.all(`DESCRIBE SELECT * FROM ${from}`)) as typeof described;
@@ -66,7 +66,7 @@ async function openParquet(conn: IngestConnection, file: DataFile): Promise<Sour
 
 async function openJson(conn: IngestConnection, file: DataFile): Promise<Source> {
   const format = file.format === 'jsonl' ? 'newline_delimited' : 'auto';
-  const from = `read_json_objects(${literal(file.path)}, format=${literal(format)})`;
+  const from = `read_json_objects(${filePath(file.path)}, ${LITERAL_FILE}, format=${literal(format)})`;
   let keys: string[];
   try {
     const [row] = await conn.all(
