@@ -35,7 +35,8 @@ export const ManifestSchema = z.strictObject({
     .strictObject({
       id: z.string().min(1).describe('base model id, Hugging Face style'),
       revision: z.string().min(1).optional(),
-      file: z.string().min(1).optional().describe('the pinned weights file of the base model'),
+      file: z.string().regex(/^(?!\.\.?$)[^/\\\u0000-\u001f\u007f]+$/, 'a plain file name (no folder part)').optional()
+        .describe('the pinned weights file of the base model, looked up inside the models folder'),
       sha256: Hex64.optional().describe('SHA-256 of that weights file'),
     })
     .optional(),
