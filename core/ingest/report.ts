@@ -1,6 +1,6 @@
 // What a conversion tells its user: rows in and out per file, every dropped row with its reason, duplicates,
 // lengths, and whether the output looks like a label. Faces render it; it is also written as report.json.
-import { inferOutputKindFromCounts, LABEL_MAX_DISTINCT, type OutputCount } from '../kscore/index.ts';
+import { inferOutputKindFromCounts, type OutputCount } from '../kscore/index.ts';
 import type { OutputKind } from '../spec/index.ts';
 
 export const DROP_REASONS = ['bad_split_value', 'null_output', 'empty_output', 'null_input', 'empty_input'] as const;
@@ -97,8 +97,13 @@ export function emptyDropCounts(): Record<DropReason, number> {
   return Object.fromEntries(DROP_REASONS.map((r) => [r, 0])) as Record<DropReason, number>;
 }
 
-/** Above this many distinct outputs no task is a label task, so the counts need not be read. */
-export const LABEL_COUNTS_MAX = LABEL_MAX_DISTINCT;
+/**
+ * The most distinct outputs whose counts the report reads into memory to judge label-likeness (well under
+ * a megabyte). The kind rule itself has no maximum: this bounds the report's reading only, so an export with
+ * 100k distinct answers is not pulled into JS, while a 500- or 5,000-label task is judged exactly as
+ * compile judges it. Above it the report says "not label-like" (compile still decides on its own rows).
+ */
+export const LABEL_COUNTS_MAX = 10_000;
 
 /**
  * "Looks like a label task": exactly compile's output-kind decision (kscore's inferOutputKind), made from

@@ -57,8 +57,8 @@ export async function summarizeRows(
 
   const duplicates = await findDuplicates(conn, described, kept, inputKey, inputs);
   const distinctOut = described.distinctOutputs;
-  // Every output's count when few enough to be labels: the report's "looks like a label task" is compile's
-  // own output-kind decision on these counts, and the ten commonest are shown.
+  // Every output's count when a bounded read: the report's "looks like a label task" is compile's own
+  // output-kind decision on these counts, and the ten commonest are shown.
   const counts = distinctOut <= LABEL_COUNTS_MAX ? await outputCounts(conn) : [];
   const top = distinctOut <= LABEL_COUNTS_MAX ? counts.slice(0, 10) : undefined;
   if (duplicates.conflictingInputs > 0) {
@@ -161,7 +161,7 @@ async function findDuplicates(
   };
 }
 
-/** Each distinct output with its rows, commonest first: asked only when there are few distinct ones. */
+/** Each distinct output with its rows, commonest first: asked only up to LABEL_COUNTS_MAX distinct ones. */
 async function outputCounts(conn: IngestConnection): Promise<{ value: string; count: number }[]> {
   return (await conn.all(`SELECT o AS value, count(*) AS count ${KEPT} GROUP BY o ORDER BY count DESC, o`)).map((r) => ({
     value: String(r.value),

@@ -1,5 +1,5 @@
 // K-score version 1 (DESIGN §6): the one place that decides how outputs are scored.
-export { countOutputs, inferOutputKind, inferOutputKindFromCounts, outputKindFor, isJsonOutput, labelSet, LABEL_MAX_DISTINCT } from './infer.ts';
+export { countOutputs, inferOutputKind, inferOutputKindFromCounts, outputKindFor, isJsonOutput, isClosedSet, labelSet } from './infer.ts';
 export type { OutputCount } from './infer.ts';
 export { createNormalizer, normalizeKeepCase, labelsDifferOnlyByCase, asText } from './normalize.ts';
 export type { Normalizer } from './normalize.ts';

@@ -5,9 +5,15 @@
 //           outputs are strings like "{\"to_location\": \"New York\"}"); a few non-JSON stragglers are data
 //           noise, not a different task;
 //   number  every output is a number or a numeric string ("3", "-0.25", "1,200");
-//   label   a closed set: at most 50 distinct outputs, at least 3 rows per distinct output on average
-//           (n ≥ 3·d, so the set is small relative to the rows and values repeat), and every output short
-//           (≤ 5 words and ≤ 64 characters) so free text that happens to repeat is not mistaken for labels;
+//   label   a closed set (isClosedSet), judged by how the outputs repeat, not by how many there are, so 6,
+//           77, 151 or 500 intents are all labels:
+//             - every output is short (≤ 5 words and ≤ 64 characters): free text that repeats is not a label;
+//             - at least 3 rows per distinct output on average (n ≥ 3·d): the values repeat;
+//             - at most 10 % of rows carry an output seen nowhere else. That share is exactly the
+//               leave-one-out estimate of how many held-out cases would have an output never seen in
+//               training (Good-Turing's missing mass, N1/n): ~0 for a closed set, large for SQuAD-like
+//               answers where most appear once or twice. It needs only the counts, so the ingestion
+//               report (a GROUP BY) and compile reach the same answer on the same rows;
 //   short   the median output is at most 8 words (SQuAD-style answers, names, dates);
 //   long    everything else (generation), scored with ROUGE-L.
 //
@@ -18,8 +24,9 @@ import { parseNumber } from './metrics.ts';
 import { asText } from './normalize.ts';
 
 export const JSON_MIN_SHARE = 0.95;
-export const LABEL_MAX_DISTINCT = 50;
 export const LABEL_MIN_ROWS_PER_LABEL = 3;
+/** The largest share of rows whose output occurs once (the leave-one-out unseen share) in a closed set. */
+export const LABEL_MAX_UNSEEN_SHARE = 0.1;
 export const LABEL_MAX_WORDS = 5;
 export const LABEL_MAX_CHARS = 64;
 export const SHORT_MAX_MEDIAN_WORDS = 8;
@@ -95,9 +102,7 @@ export function inferOutputKindFromCounts(counts: readonly OutputCount[], overri
   if (present.every((c) => parseNumber(c.value) !== null)) return 'number';
 
   const texts = present.map((c) => ({ text: asText(c.value).trim(), count: c.count }));
-  const distinct = new Set(texts.map((t) => t.text));
-  const allShort = texts.every(({ text }) => text.length <= LABEL_MAX_CHARS && wordCount(text) <= LABEL_MAX_WORDS);
-  if (distinct.size <= LABEL_MAX_DISTINCT && n >= LABEL_MIN_ROWS_PER_LABEL * distinct.size && allShort) return 'label';
+  if (isClosedSet(texts.map((t) => ({ value: t.text, count: t.count })))) return 'label';
 
   const words = texts.map((t) => ({ words: wordCount(t.text), count: t.count })).sort((a, b) => a.words - b.words);
   // The k-th (0-based) row's word count in sorted order, walking the counts.
@@ -110,6 +115,30 @@ export function inferOutputKindFromCounts(counts: readonly OutputCount[], overri
   };
   const median = n % 2 ? nth((n - 1) / 2) : (nth(n / 2 - 1) + nth(n / 2)) / 2;
   return median <= SHORT_MAX_MEDIAN_WORDS ? 'short' : 'long';
+}
+
+/**
+ * The label rule on its own (see the header): short values that repeat, with few seen only once. Values
+ * are compared as text, so 4 and "4" are one label. The composite recipe asks it of each JSON field too,
+ * where numbers count as classes (a seat count is a class to a classifier).
+ */
+export function isClosedSet(counts: readonly OutputCount[]): boolean {
+  const merged = new Map<string, number>();
+  for (const { value, count } of counts) {
+    if (count <= 0 || value === null || value === undefined) continue;
+    const text = asText(value).trim();
+    if (text === '') continue;
+    if (text.length > LABEL_MAX_CHARS || wordCount(text) > LABEL_MAX_WORDS) return false;
+    merged.set(text, (merged.get(text) ?? 0) + count);
+  }
+  let n = 0;
+  let once = 0;
+  for (const count of merged.values()) {
+    n += count;
+    if (count === 1) once++;
+  }
+  const d = merged.size;
+  return d > 0 && n >= LABEL_MIN_ROWS_PER_LABEL * d && once <= LABEL_MAX_UNSEEN_SHARE * n;
 }
 
 /** The distinct training outputs as label strings (for the normalizer's case decision). */

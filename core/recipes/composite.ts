@@ -3,7 +3,7 @@
 // an "absent" class); the span fields share one extract tagger, because their contexts inform each other
 // (a token is "from" or "to", not both). The parts' outputs are put back together in the training style.
 import { KolmError } from '../errors.ts';
-import { LABEL_MAX_DISTINCT } from '../kscore/index.ts';
+import { isClosedSet } from '../kscore/index.ts';
 import { classifierCandidate } from './classifier/index.ts';
 import { extractCandidate } from './extract/index.ts';
 import { fieldText, locate } from './extract/task.ts';
@@ -56,7 +56,7 @@ function planFields(train: readonly Example[]): { objects: Record<string, unknow
   for (const name of names) {
     let present = 0;
     let spans = 0;
-    const distinct = new Map<string, number>();
+    const distinct = new Map<string, { value: unknown; count: number }>();
     objects.forEach((o, i) => {
       if (!(name in o) || o[name] === null || o[name] === '') return;
       const v = o[name];
@@ -64,13 +64,15 @@ function planFields(train: readonly Example[]): { objects: Record<string, unknow
       present++;
       if (isSpan(train[i]!.input, v)) spans++;
       const key = JSON.stringify(v);
-      distinct.set(key, (distinct.get(key) ?? 0) + 1);
+      const seen = distinct.get(key);
+      if (seen) seen.count++;
+      else distinct.set(key, { value: v, count: 1 });
     });
     if (objects.some((o) => o[name] !== null && typeof o[name] === 'object')) return `field "${name}" holds nested objects or lists`;
     if (present > 0 && spans / present >= SPAN_SHARE) fields.push({ name, role: 'span' });
-    // A closed set by K-score's own bound on distinct labels, whose values repeat; numbers count too here
-    // (a seat count is a class to this recipe, though K-score would score a column of them as numbers).
-    else if (distinct.size <= LABEL_MAX_DISTINCT && distinct.size < Math.max(2, present / 2)) fields.push({ name, role: 'label' });
+    // A closed set by K-score's own label rule; numbers count too here (a seat count is a class to this
+    // recipe, though K-score would score a column of them as numbers).
+    else if (isClosedSet([...distinct.values()])) fields.push({ name, role: 'label' });
     else return `field "${name}" is neither a span of the input nor a closed label set (${distinct.size} distinct values in ${present} rows)`;
   }
   if (!fields.some((f) => f.role === 'label')) return 'every field is a span of the input: the extract recipe covers it';
