@@ -12,7 +12,7 @@ import type { Reporter } from '../progress.ts';
 import { silentReporter } from '../progress.ts';
 import { candidates as allCandidates } from '../recipes/index.ts';
 import type { Candidate, FitContext, RecipeType, SavedRecipe } from '../recipes/types.ts';
-import type { Example, Predictor } from '../runtime/types.ts';
+import type { ClassifierRuntime, Example, Predictor } from '../runtime/types.ts';
 import type { Gates, OutputKind, Spec } from '../spec/index.ts';
 import { carveFolds } from './split.ts';
 
@@ -30,6 +30,8 @@ export interface CompileInput {
   seed?: number;
   /** Restrict the candidates (e.g. `--recipe classifier`). */
   only?: readonly RecipeType[];
+  /** What scores classifier candidates (default 'ts', as at run time); the artifact is the same either way. */
+  classifierRuntime?: ClassifierRuntime;
 }
 
 export type CandidateStatus = 'winner' | 'passed' | 'below gate' | 'unsuitable' | 'failed';
@@ -138,6 +140,7 @@ export async function compileRecipe(input: CompileInput, reporter: Reporter = si
     seed,
     reporter,
     prefix,
+    classifierRuntime: input.classifierRuntime,
   });
   const pool: readonly Candidate[] = input.only ? allCandidates.filter((c) => input.only!.includes(c.type)) : allCandidates;
 

@@ -4,7 +4,7 @@
 // exactly the one `kolm run` / `kolm serve` will build from the artifact's bytes.
 import type { OutputKind } from '../spec/index.ts';
 import type { Reporter } from '../progress.ts';
-import type { Example, Predictor } from '../runtime/types.ts';
+import type { ClassifierRuntime, Example, Predictor } from '../runtime/types.ts';
 
 export type RecipeType = 'lookup' | 'classifier' | 'extract' | 'composite';
 
@@ -24,6 +24,8 @@ export interface FitContext {
   reporter: Reporter;
   /** Prefix for payload entry names, e.g. "recipe/" or "recipe/fields/intent/" inside a composite. */
   prefix: string;
+  /** What scores fitted classifiers (default 'ts'), so compile scores them on the runtime that will run them. */
+  classifierRuntime?: ClassifierRuntime;
 }
 
 export interface FittedRecipe {

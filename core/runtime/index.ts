@@ -3,12 +3,12 @@
 import { readArtifact, type ArtifactContents } from '../artifact/index.ts';
 import { KolmError } from '../errors.ts';
 import { loadRecipe } from '../recipes/index.ts';
-import type { Predictor } from './types.ts';
+import type { Predictor, RecipeLoadOptions } from './types.ts';
 import type { AdapterRuntimeOptions } from '../llm/predictor.ts';
 import { verifyArtifactContents, type ArtifactSignatureState, type Trust } from '../sign/index.ts';
 
-export type { Example, GeneratedText, GeneratedToken, GenerateOptions, Input, Prediction, Predictor, TextGenerator } from './types.ts';
-export { predictEach, textGenerator } from './types.ts';
+export type { ClassifierRuntime, Example, GeneratedText, GeneratedToken, GenerateOptions, Input, Prediction, Predictor, RecipeLoadOptions, TextGenerator } from './types.ts';
+export { CLASSIFIER_RUNTIMES, DEFAULT_CLASSIFIER_RUNTIME, predictEach, textGenerator } from './types.ts';
 
 export interface LoadedArtifact {
   contents: ArtifactContents;
@@ -17,10 +17,14 @@ export interface LoadedArtifact {
   signature?: ArtifactSignatureState;
 }
 
-export interface LoadArtifactOptions {
+/** How an artifact's bytes become a Predictor: the adapter's host settings, the classifier's runtime. */
+export interface PredictorOptions extends RecipeLoadOptions {
   /** Where an adapter artifact finds its base model, llama.cpp's settings and the temp folder. Required to
    *  load an adapter artifact (E_INTERNAL without it: the entry point forgot); recipes ignore it. */
   adapter?: AdapterRuntimeOptions;
+}
+
+export interface LoadArtifactOptions extends PredictorOptions {
   /** Refuse an artifact without kolm.sig (`--require-signature`). */
   requireSignature?: boolean;
   /** Verify the signer: a public key, or a keyless identity + trusted root. Without it only content is compared. */
@@ -38,9 +42,13 @@ export function verifyArtifactSignature(contents: ArtifactContents, options: Loa
   return verifyArtifactContents(contents, { file: options.file, trust: options.trust, requireSignature: options.requireSignature });
 }
 
-/** `adapter` is required for adapter artifacts (their base and the host's temp folder); recipes ignore it. */
-export async function predictorFromContents(contents: ArtifactContents, file = 'artifact', adapter?: AdapterRuntimeOptions): Promise<Predictor> {
+/**
+ * `adapter` is required for adapter artifacts (their base and the host's temp folder); recipes ignore it.
+ * `classifierRuntime` picks what scores classifier recipes, composite parts included (default 'ts').
+ */
+export async function predictorFromContents(contents: ArtifactContents, file = 'artifact', options: PredictorOptions = {}): Promise<Predictor> {
   const { manifest, entries } = contents;
+  const { adapter } = options;
   if (manifest.kind === 'adapter') {
     // Only the face knows where base models and temp files go; one that loads adapters must say (our bug if not).
     if (!adapter) {
@@ -67,7 +75,7 @@ export async function predictorFromContents(contents: ArtifactContents, file = '
     });
   }
   const config = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
-  return loadRecipe(manifest.recipe.type, config, entries);
+  return loadRecipe(manifest.recipe.type, config, entries, { classifierRuntime: options.classifierRuntime });
 }
 
 /** Read, verify (digests, then signature: see verifyArtifactSignature) and load an artifact from a path or its bytes. */
@@ -75,5 +83,5 @@ export async function loadArtifact(source: string | Uint8Array, options: LoadArt
   const file = options.name ?? (typeof source === 'string' ? source : 'artifact');
   const contents = await readArtifact(source, options.name ? { name: options.name } : {});
   const signature = verifyArtifactSignature(contents, { ...options, file });
-  return { contents, signature, predictor: await predictorFromContents(contents, file, options.adapter) };
+  return { contents, signature, predictor: await predictorFromContents(contents, file, options) };
 }

@@ -27,6 +27,20 @@ export interface Predictor {
   generator?: TextGenerator;
 }
 
+/**
+ * What scores a classifier recipe: 'ts' (default) is the TypeScript scorer, which needs nothing installed;
+ * 'onnx' runs the artifact's ONNX graph on onnxruntime-node, an optional accelerator (E_RUNTIME_MISSING when
+ * asked for and absent). Both compute the same probabilities to float rounding.
+ */
+export type ClassifierRuntime = 'ts' | 'onnx';
+export const CLASSIFIER_RUNTIMES: readonly ClassifierRuntime[] = ['ts', 'onnx'];
+export const DEFAULT_CLASSIFIER_RUNTIME: ClassifierRuntime = 'ts';
+
+/** How a saved recipe is turned back into a Predictor (threaded from the faces through every loader). */
+export interface RecipeLoadOptions {
+  classifierRuntime?: ClassifierRuntime;
+}
+
 /** Default predictBatch for recipes without a batched path. */
 export async function predictEach(p: Pick<Predictor, 'predict'>, inputs: readonly Input[]): Promise<Prediction[]> {
   const out: Prediction[] = new Array(inputs.length);

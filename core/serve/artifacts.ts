@@ -6,7 +6,7 @@
 import type { ArtifactContents, Manifest } from '../artifact/index.ts';
 import { readArtifact } from '../artifact/index.ts';
 import { KolmError } from '../errors.ts';
-import type { Predictor } from '../runtime/types.ts';
+import type { ClassifierRuntime, Predictor } from '../runtime/types.ts';
 import type { AdapterRuntimeOptions } from '../llm/predictor.ts';
 import { batchingPredictor } from './batcher.ts';
 import { predictorFromContents, verifyArtifactSignature } from '../runtime/index.ts';
@@ -35,6 +35,8 @@ export interface LoadOptions {
   trust?: Trust;
   /** Base model resolution and llama.cpp settings for adapter artifacts. */
   adapter?: AdapterRuntimeOptions;
+  /** What scores classifier recipes (default 'ts'; 'onnx' needs onnxruntime-node). */
+  classifierRuntime?: ClassifierRuntime;
 }
 
 /** Read, verify and load one artifact for serving. */
@@ -135,6 +137,6 @@ export class ArtifactSet {
 
 /** Recipes answer concurrent requests in batches; adapter predictors (token streams) are used as they are. */
 async function servingPredictor(contents: ArtifactContents, file: string, options: LoadOptions): Promise<Predictor> {
-  const p = await predictorFromContents(contents, file, options.adapter);
+  const p = await predictorFromContents(contents, file, options);
   return contents.manifest.kind === 'recipe' ? batchingPredictor(p) : p;
 }

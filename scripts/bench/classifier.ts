@@ -1,12 +1,13 @@
 // Bench for the classifier recipe: fit on each example export's training file, score label accuracy on its
-// validation file, and report fit seconds, payload bytes, single-predict p50/p99 and batch throughput, plus
-// whether the ONNX and TypeScript scorers agree on every validation case.
+// validation file, and report fit seconds, payload bytes, and for each runtime (the default TypeScript scorer
+// and onnxruntime-node, side by side) single-predict p50/p99 and batch throughput, plus whether the two
+// agree on every validation case.
 // Usage: node --import tsx scripts/bench/classifier.ts [trec|tweet ...] [--quantization int8|f16] [--seed N]
 import { DuckDBInstance } from '@duckdb/node-api';
 import { performance } from 'node:perf_hooks';
 import { silentReporter } from '../../core/progress.ts';
-import { classifierCandidate, loadClassifier, TsClassifier, type ClassifierConfig } from '../../core/recipes/classifier/index.ts';
-import type { Example } from '../../core/runtime/types.ts';
+import { classifierCandidate, loadClassifier, type ClassifierConfig } from '../../core/recipes/classifier/index.ts';
+import type { Example, Prediction } from '../../core/runtime/types.ts';
 
 const DATASETS = {
   trec: { train: 'examples/trec-questions/predibase-export/train.csv', validation: 'examples/trec-questions/predibase-export/validation.csv', input: 'prompt', output: 'response' },
@@ -44,36 +45,53 @@ for (const name of names) {
   for (const b of fitted.saved.files.values()) bytes += b.length;
 
   const inputs = validation.map((e) => e.input);
-  const tb = performance.now();
-  const predictions = await fitted.predictor.predictBatch(inputs);
-  const batchSeconds = (performance.now() - tb) / 1000;
+  // Each runtime measured in the same run, on the same artifact bytes: the default TypeScript scorer and
+  // onnxruntime-node (the optional accelerator).
+  const runtimes = {
+    ts: fitted.predictor,
+    onnx: await loadClassifier(fitted.saved.config, fitted.saved.files, { classifierRuntime: 'onnx' }),
+  };
+  const measured: Record<string, { p50_ms: number; p99_ms: number; batch_validation_s: number; throughput_per_s: number }> = {};
+  const predictionsOf: Record<string, Prediction[]> = {};
+  for (const [rt, predictor] of Object.entries(runtimes)) {
+    await predictor.predictBatch(inputs.slice(0, 200)); // warm-up (JIT)
+    const tb = performance.now();
+    predictionsOf[rt] = await predictor.predictBatch(inputs);
+    const batchSeconds = (performance.now() - tb) / 1000;
+    const sample = Array.from({ length: 500 }, (_, i) => inputs[i % inputs.length]!);
+    for (const x of sample.slice(0, 50)) await predictor.predict(x);
+    const times = new Float64Array(sample.length);
+    for (let i = 0; i < sample.length; i++) {
+      const t = performance.now();
+      await predictor.predict(sample[i]!);
+      times[i] = performance.now() - t;
+    }
+    times.sort();
+    const big = Array.from({ length: 20000 }, (_, i) => inputs[i % inputs.length]!);
+    let best = Infinity;
+    for (let r = 0; r < 3; r++) {
+      const tt = performance.now();
+      await predictor.predictBatch(big);
+      best = Math.min(best, performance.now() - tt);
+    }
+    measured[rt] = {
+      p50_ms: Number(times[Math.floor(0.5 * times.length)]!.toFixed(4)),
+      p99_ms: Number(times[Math.floor(0.99 * times.length)]!.toFixed(4)),
+      batch_validation_s: Number(batchSeconds.toFixed(3)),
+      throughput_per_s: Math.round(big.length / (best / 1000)),
+    };
+  }
+  const predictions = predictionsOf.ts!;
   let correct = 0;
   predictions.forEach((p, i) => (correct += p.output === validation[i]!.output ? 1 : 0));
-
-  // Agreement with the TypeScript scorer on every validation case.
-  const ts = (await loadClassifier(fitted.saved.config, fitted.saved.files, { runtime: 'ts' })) as TsClassifier;
+  // Agreement of the two runtimes on every validation case.
   let disagree = 0;
   let maxDiff = 0;
-  for (let i = 0; i < inputs.length; i++) {
-    const t = await ts.predict(inputs[i]!);
-    if (t.output !== predictions[i]!.output) disagree++;
-    maxDiff = Math.max(maxDiff, Math.abs(t.confidence! - predictions[i]!.confidence!));
-  }
-
-  const sample = Array.from({ length: 500 }, (_, i) => inputs[i % inputs.length]!);
-  for (const x of sample.slice(0, 50)) await fitted.predictor.predict(x);
-  const times = new Float64Array(sample.length);
-  for (let i = 0; i < sample.length; i++) {
-    const t = performance.now();
-    await fitted.predictor.predict(sample[i]!);
-    times[i] = performance.now() - t;
-  }
-  times.sort();
-  const big = Array.from({ length: 20000 }, (_, i) => inputs[i % inputs.length]!);
-  const tt = performance.now();
-  await fitted.predictor.predictBatch(big);
-  const throughput = big.length / ((performance.now() - tt) / 1000);
-  await fitted.predictor.close?.();
+  predictionsOf.onnx!.forEach((o, i) => {
+    if (o.output !== predictions[i]!.output) disagree++;
+    maxDiff = Math.max(maxDiff, Math.abs(o.confidence! - predictions[i]!.confidence!));
+  });
+  await runtimes.onnx.close?.();
 
   const h = config.fit.holdout;
   console.log(
@@ -90,10 +108,9 @@ for (const name of names) {
       grid: config.fit.grid,
       temperature: Number(config.temperature.toFixed(3)),
       holdout: h,
-      p50_ms: Number(times[Math.floor(0.5 * times.length)]!.toFixed(4)),
-      p99_ms: Number(times[Math.floor(0.99 * times.length)]!.toFixed(4)),
-      batch_validation_s: Number(batchSeconds.toFixed(3)),
-      throughput_per_s: Math.round(throughput),
+      ts: measured.ts,
+      onnx: measured.onnx,
+      ts_vs_onnx_throughput: Number((measured.ts!.throughput_per_s / measured.onnx!.throughput_per_s).toFixed(2)),
       ort_ts_disagreements: disagree,
       ort_ts_max_prob_diff: maxDiff,
     }),

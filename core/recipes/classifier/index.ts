@@ -1,14 +1,15 @@
 // The classifier recipe (DESIGN §5): outputs from a closed label set. Hashed word + char n-gram features,
-// multinomial logistic regression trained here in TypeScript, weights in an ONNX graph run by
-// onnxruntime-node (int8 when the spec asks for it and held-out accuracy holds), and a calibrated max
+// multinomial logistic regression trained here in TypeScript, weights in an ONNX graph (int8 when the spec
+// asks for it and held-out accuracy holds) scored by the TypeScript scorer, or by onnxruntime-node when
+// `classifierRuntime: 'onnx'` asks for it, and a calibrated max
 // probability as `confidence`, so a cascade can defer the cases it is unsure of.
 import { KolmError } from '../../errors.ts';
 import type { Candidate, FitContext, FittedRecipe } from '../types.ts';
-import type { Example, Predictor } from '../../runtime/types.ts';
+import { DEFAULT_CLASSIFIER_RUNTIME, type Example, type Predictor, type RecipeLoadOptions } from '../../runtime/types.ts';
 import { fitClassifier, WEIGHTING, type FitReport } from './fit.ts';
 import type { FeaturizerSpec } from './featurize.ts';
 import { buildClassifierOnnx, OPSET, weightsFromOnnx } from './graph.ts';
-import { createOnnxSession, OnnxClassifier, TsClassifier, type ClassifierRuntime } from './predictor.ts';
+import { createOnnxSession, OnnxClassifier, TsClassifier, type ClassifierParts } from './predictor.ts';
 import { decodeVocabulary, encodeVocabulary, Vectorizer, type Weighting } from './vectorize.ts';
 import { TsScorer, type Storage } from './weights.ts';
 
@@ -70,8 +71,8 @@ export const classifierCandidate: Candidate = {
     ctx.reporter.progress({ stage: 'compile:classifier', message: `training on ${train.length} examples` });
     const { config, files } = fitClassifierRecipe(train, ctx);
     const saved = { type: 'classifier' as const, config: config as unknown as Record<string, unknown>, files };
-    // Built from the saved bytes, so compile-time scores are the artifact's scores.
-    return { saved, predictor: await loadClassifier(saved.config, files) };
+    // Built from the saved bytes on the runtime the caller chose, so compile-time scores are the artifact's.
+    return { saved, predictor: await loadClassifier(saved.config, files, { classifierRuntime: ctx.classifierRuntime }) };
   },
 };
 
@@ -79,7 +80,7 @@ function badArtifact(what: string): KolmError {
   return new KolmError('E_BAD_ARTIFACT', `classifier recipe: ${what}`, { hint: 'rebuild the artifact with kolm compile' });
 }
 
-function runtimeOf(c: ClassifierConfig, files: ReadonlyMap<string, Uint8Array>): { rt: ClassifierRuntime; model: Uint8Array } {
+function runtimeOf(c: ClassifierConfig, files: ReadonlyMap<string, Uint8Array>): { rt: ClassifierParts; model: Uint8Array } {
   if (c.version !== 1 || typeof c.model !== 'string' || typeof c.vocabulary !== 'string' || !Array.isArray(c.labels) || c.labels.length === 0) {
     throw badArtifact('config is not version 1 or lacks model/vocabulary/labels');
   }
@@ -99,13 +100,13 @@ function runtimeOf(c: ClassifierConfig, files: ReadonlyMap<string, Uint8Array>):
 }
 
 /**
- * Rebuild the predictor from a saved config and its payload. `runtime: 'ts'` scores with the TypeScript
- * scorer instead of onnxruntime (same math; used to prove agreement, and where ORT cannot load).
+ * Rebuild the predictor from a saved config and its payload, on the TypeScript scorer unless
+ * `classifierRuntime: 'onnx'` asks for onnxruntime-node (same math; E_RUNTIME_MISSING when it is absent).
  */
 export async function loadClassifier(
   config: Record<string, unknown>,
   files: ReadonlyMap<string, Uint8Array>,
-  options: { runtime?: 'onnx' | 'ts' } = {},
+  options: RecipeLoadOptions = {},
 ): Promise<Predictor> {
   const c = config as unknown as ClassifierConfig;
   const { rt, model } = runtimeOf(c, files);
@@ -118,11 +119,13 @@ export async function loadClassifier(
   if (stored.weights.classes !== c.labels.length || stored.weights.rows !== rt.vectorizer.rows + 1) {
     throw badArtifact(`${c.model} has a [${stored.weights.rows}, ${stored.weights.classes}] weight matrix; the config needs [${rt.vectorizer.rows + 1}, ${c.labels.length}]`);
   }
-  if (options.runtime === 'ts') return new TsClassifier(new TsScorer(stored.weights, stored.temperature), rt);
+  const runtime = options.classifierRuntime ?? DEFAULT_CLASSIFIER_RUNTIME;
+  if (runtime === 'ts') return new TsClassifier(new TsScorer(stored.weights, stored.temperature), rt);
   let session: Awaited<ReturnType<typeof createOnnxSession>>;
   try {
     session = await createOnnxSession(model);
   } catch (err) {
+    if (err instanceof KolmError) throw err; // E_RUNTIME_MISSING
     throw badArtifact(`onnxruntime could not load ${c.model}: ${(err as Error).message}`);
   }
   return new OnnxClassifier(session.ort, session.session, rt);

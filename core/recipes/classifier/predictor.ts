@@ -1,23 +1,37 @@
-// The classifier at inference: the TypeScript featurizer feeds onnxruntime-node. One ORT run per batch
-// (chunks of BATCH_CHUNK, padded to the longest row in the chunk); single predictions reuse preallocated
-// buffers. The TypeScript scorer is the same math without ORT, used to prove the graph and as a fallback.
+// The classifier at inference, on either runtime (RecipeLoadOptions.classifierRuntime). The default is the
+// TypeScript scorer: no native dependency, and a batch is one pass over reused buffers. onnxruntime-node is
+// an optional accelerator for the same graph: one ORT run per batch (chunks of BATCH_CHUNK, padded to the
+// longest row in the chunk), loaded only when asked for. Both share the TypeScript featurizer.
 import type { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node';
+import { KolmError } from '../../errors.ts';
 import type { Input, Prediction, Predictor } from '../../runtime/types.ts';
 import { INPUT_ROWS, INPUT_VALUES, OUTPUT_PROBS } from './graph.ts';
 import type { Vectorizer } from './vectorize.ts';
 import { TsScorer } from './weights.ts';
 
 const BATCH_CHUNK = 2048;
+export const ORT_INSTALL_COMMAND = 'npm install onnxruntime-node';
 
 type Ort = typeof import('onnxruntime-node');
 let ortModule: Promise<Ort> | undefined;
-// Loaded on first use: the native library is only needed when a classifier actually runs.
+/** import('onnxruntime-node') on first use, or E_RUNTIME_MISSING with the command that adds it. */
 export function loadOrt(): Promise<Ort> {
-  ortModule ??= import('onnxruntime-node');
+  ortModule ??= import('onnxruntime-node').catch((err: NodeJS.ErrnoException) => {
+    ortModule = undefined;
+    const absent = err?.code === 'ERR_MODULE_NOT_FOUND' || /Cannot find (package|module) 'onnxruntime-node'/.test(String(err?.message));
+    throw new KolmError(
+      'E_RUNTIME_MISSING',
+      absent
+        ? "the classifier runtime 'onnx' was asked for, and onnxruntime-node is not installed"
+        : `the classifier runtime 'onnx' was asked for, and onnxruntime-node failed to load: ${String(err?.message ?? err)}`,
+      { hint: `install it next to kolm-migrate (${ORT_INSTALL_COMMAND}), or use the default TypeScript runtime ('ts'), which gives the same predictions`, cause: err },
+    );
+  });
   return ortModule;
 }
 
-export interface ClassifierRuntime {
+/** What both runtimes share: the featurizer and the label of each class. */
+export interface ClassifierParts {
   vectorizer: Vectorizer;
   labels: readonly unknown[];
   /** Row index of the all-zero padding row. */
@@ -57,7 +71,7 @@ export class OnnxClassifier implements Predictor {
   constructor(
     private readonly ort: Ort,
     private readonly session: InferenceSession,
-    private readonly rt: ClassifierRuntime,
+    private readonly rt: ClassifierParts,
   ) {
     this.C = rt.labels.length;
   }
@@ -133,34 +147,45 @@ export class OnnxClassifier implements Predictor {
   }
 }
 
-/** The same predictor on the TypeScript scorer (no ORT). */
+/** The default predictor: the TypeScript scorer over the graph's own weights. */
 export class TsClassifier implements Predictor {
   private readonly probs: Float64Array;
 
   constructor(
     private readonly scorer: TsScorer,
-    private readonly rt: ClassifierRuntime,
+    private readonly rt: ClassifierParts,
   ) {
     this.probs = new Float64Array(rt.labels.length);
   }
 
   /** Probabilities of one input (a copy). */
   probabilities(input: Input): Float64Array {
+    return this.score(input).slice();
+  }
+
+  /** Probabilities of one input into the shared scratch buffer (valid until the next call). */
+  private score(input: Input): Float64Array {
     const vec = this.rt.vectorizer;
     const n = vec.vectorize(input);
     this.scorer.probabilities(vec.outRows, vec.outValues, n, this.probs);
-    return this.probs.slice();
+    return this.probs;
   }
 
-  async predict(input: Input): Promise<Prediction> {
-    const p = this.probabilities(input);
+  private prediction(input: Input): Prediction {
+    const p = this.score(input);
     const best = argmaxOf(p, 0, p.length);
     return { output: this.rt.labels[best], confidence: p[best]! };
   }
 
+  async predict(input: Input): Promise<Prediction> {
+    return this.prediction(input);
+  }
+
+  // Synchronous over the batch: the featurizer's and scorer's buffers are reused for every input, and
+  // there is no promise per case (what made a loop of predict() slower than one ORT run).
   async predictBatch(inputs: readonly Input[]): Promise<Prediction[]> {
-    const out: Prediction[] = [];
-    for (const input of inputs) out.push(await this.predict(input));
+    const out: Prediction[] = new Array(inputs.length);
+    for (let i = 0; i < inputs.length; i++) out[i] = this.prediction(inputs[i]!);
     return out;
   }
 }

@@ -28,3 +28,21 @@ export function generateTopics(n: number, seed: number, noise = 0): Example[] {
   }
   return out;
 }
+
+/**
+ * `n` examples over `classes` labels (any count): each label has four keywords of its own, mixed with shared
+ * filler, and a row may carry a second label's keyword (so probabilities are spread, not all near 1).
+ */
+export function generateClasses(n: number, classes: number, seed: number): Example[] {
+  const rand = seededRandom(seed);
+  const labels = Array.from({ length: classes }, (_, c) => `class_${String.fromCharCode(97 + (c % 26))}${Math.floor(c / 26)}`);
+  const keywords = labels.map((_, c) => Array.from({ length: 4 }, (_, j) => `kw${c}x${j}${'aeiou'[(c + j) % 5]}`));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  return Array.from({ length: n }, () => {
+    const c = Math.floor(rand() * classes);
+    const words = Array.from({ length: 4 + Math.floor(rand() * 8) }, () => pick(FILLER));
+    words[Math.floor(rand() * words.length)] = pick(keywords[c]!);
+    if (rand() < 0.3) words.push(pick(keywords[Math.floor(rand() * classes)]!));
+    return { input: words.join(' '), output: labels[c]! };
+  });
+}
