@@ -8,9 +8,9 @@
 //
 // dist/action.js: the GitHub Action (action/index.ts), one ESM file for node24 that runs from a checkout
 // with no node_modules, so every dependency is inlined.
-// - onnxruntime-node (native) is replaced by action/ort-ts.ts, the TypeScript scorer (see that file).
-// - node-llama-cpp (native, optional) stays external: only adapter artifacts load it, and the Action
-//   refuses those before they get there.
+// - onnxruntime-node and node-llama-cpp (native, optional) stay external and are never loaded: classifiers
+//   score on core's TypeScript scorer by default (onnxruntime-node only under classifierRuntime: 'onnx',
+//   which the Action never asks for), and the Action refuses adapter artifacts before llama.cpp is needed.
 // - CommonJS dependencies call require() for Node built-ins: the banner gives the ESM bundle one.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -48,8 +48,7 @@ await build({
   sourcesContent: false,
   legalComments: 'none',
   minifySyntax: false,
-  alias: { 'onnxruntime-node': './action/ort-ts.ts' },
-  external: ['node-llama-cpp'],
+  external: ['onnxruntime-node', 'node-llama-cpp'],
   mainFields: ['module', 'main'],
   banner: { js: "import { createRequire as __kolmCreateRequire } from 'node:module'; const require = __kolmCreateRequire(import.meta.url);" },
   logLevel: 'warning',
