@@ -21,10 +21,14 @@ export async function evaluatePredictor(predictor: Predictor, examples: readonly
   const reporter = opts.reporter ?? silentReporter;
   const inputs = examples.map((e) => e.input);
   const outputs: unknown[] = new Array(inputs.length);
+  const confidences: (number | undefined)[] = new Array(inputs.length);
   const started = performance.now();
   for (let i = 0; i < inputs.length; i += BATCH) {
     const batch = await predictor.predictBatch(inputs.slice(i, i + BATCH));
-    batch.forEach((p, k) => (outputs[i + k] = p.output));
+    batch.forEach((p, k) => {
+      outputs[i + k] = p.output;
+      confidences[i + k] = p.confidence;
+    });
     reporter.progress({ stage: 'eval:predict', done: Math.min(i + BATCH, inputs.length), total: inputs.length });
   }
   const seconds = (performance.now() - started) / 1000;
@@ -36,7 +40,7 @@ export async function evaluatePredictor(predictor: Predictor, examples: readonly
   reporter.progress({ stage: 'eval:latency', done: sample, total: sample });
   return buildReport(
     opts.system,
-    examples.map((e, i) => ({ input: e.input, reference: e.output, prediction: outputs[i], latency_ms: latency[i] })),
+    examples.map((e, i) => ({ input: e.input, reference: e.output, prediction: outputs[i], latency_ms: latency[i], ...(confidences[i] !== undefined ? { confidence: confidences[i] } : {}) })),
     scorer,
     { throughput_cases_per_s: seconds > 0 ? inputs.length / seconds : undefined },
   );

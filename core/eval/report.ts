@@ -1,7 +1,7 @@
 // An eval report (DESIGN §6): what a system answered on a set of cases, scored by the one K-score module.
 // The same builder serves the local artifact and a remote LoRAX/Predibase endpoint, so the two reports
 // of an A/B mean the same thing field by field. Pure: takes outputs and latencies, returns data.
-import { aggregate, jsonPairs, parseJsonValue, type KScoreSummary, type Scorer } from '../kscore/index.ts';
+import { aggregate, calibration, coverageCurve, jsonPairs, parseJsonValue, type Calibration, type CoveragePoint, type KScoreSummary, type Scorer } from '../kscore/index.ts';
 import type { OutputKind } from '../spec/index.ts';
 
 export const EVAL_REPORT_VERSION = 1;
@@ -15,6 +15,8 @@ export interface CaseOutcome {
   prediction?: unknown;
   latency_ms?: number;
   error?: string;
+  /** The system's confidence in its answer, in [0, 1], when it gives one (kolm artifacts do). */
+  confidence?: number;
 }
 
 export interface ScoredCase extends CaseOutcome {
@@ -67,8 +69,12 @@ export interface EvalReport {
   fields?: FieldStats[];
   worst: ScoredCase[];
   /** Every case, for `kolm compare` to find disagreements. */
-  results: { index: number; input: unknown; reference: unknown; prediction?: unknown; s: number; pass: boolean; latency_ms?: number; error?: string }[];
+  results: { index: number; input: unknown; reference: unknown; prediction?: unknown; confidence?: number; s: number; pass: boolean; latency_ms?: number; error?: string }[];
   gates?: GateResult[];
+  /** How well confidence predicts K (when every answer carried a confidence). */
+  calibration?: Calibration;
+  /** Share answered and K at each confidence threshold, highest first (same condition). */
+  coverage?: CoveragePoint[];
 }
 
 export interface GateResult {
@@ -206,13 +212,27 @@ export function buildReport(
       input: c.input,
       reference: c.reference,
       ...(c.prediction !== undefined ? { prediction: c.prediction } : {}),
+      ...(c.confidence !== undefined ? { confidence: c.confidence } : {}),
       s: c.s,
       pass: c.pass,
       ...(c.latency_ms !== undefined ? { latency_ms: Number(c.latency_ms.toFixed(4)) } : {}),
       ...(c.error !== undefined ? { error: c.error } : {}),
     })),
   };
+  const confident = confidentCases(cases);
+  if (confident) {
+    report.calibration = calibration(confident);
+    report.coverage = coverageCurve(confident);
+  }
   if (scorer.kind === 'label') Object.assign(report, labelBreakdown(cases, scorer));
   if (scorer.kind === 'json') report.fields = fieldBreakdown(cases, scorer);
   return report;
+}
+
+/** The cases as (confidence, s) when every answered case carried a confidence; an unanswered one counts as
+ *  confidence 0 (it was not answered at any threshold). None when the system gives no confidences. */
+function confidentCases(cases: readonly ScoredCase[]): { confidence: number; s: number }[] | undefined {
+  const answered = cases.filter((c) => c.prediction !== undefined);
+  if (answered.length === 0 || answered.some((c) => typeof c.confidence !== 'number' || !(c.confidence >= 0 && c.confidence <= 1))) return undefined;
+  return cases.map((c) => ({ confidence: c.prediction === undefined ? 0 : c.confidence!, s: c.s }));
 }

@@ -21,3 +21,5 @@ export { createScorer, PASS_THRESHOLD, KSCORE_VERSION } from './scorer.ts';
 export type { Scorer, ScorerOptions, CaseScore } from './scorer.ts';
 export { aggregate, wilsonInterval, meanInterval, Z_95 } from './aggregate.ts';
 export type { KScoreSummary } from './aggregate.ts';
+export { calibration, coverageCurve, coverageAt, CALIBRATION_BINS, COVERAGE_STEPS } from './calibration.ts';
+export type { Calibration, CalibrationBin, ConfidentCase, CoveragePoint } from './calibration.ts';
