@@ -9,6 +9,8 @@ import { verifyArtifactContents, type ArtifactSignatureState, type Trust } from 
 
 export type { ClassifierRuntime, Example, GeneratedText, GeneratedToken, GenerateOptions, Input, Prediction, Predictor, RecipeLoadOptions, TextGenerator } from './types.ts';
 export { CLASSIFIER_RUNTIMES, DEFAULT_CLASSIFIER_RUNTIME, predictEach, textGenerator } from './types.ts';
+export { abstaining, checkAbstainPolicy } from './abstain.ts';
+export type { AbstainPolicy, AbstainedPrediction } from './abstain.ts';
 
 export interface LoadedArtifact {
   contents: ArtifactContents;
