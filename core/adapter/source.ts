@@ -4,7 +4,7 @@
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_LIMITS } from '../artifact/limits.ts';
-import { checkEntries, checkNoOverlap, listZipEntries, openZip, readEntryBytes, type EntryBounds, type ZipRefusal } from '../artifact/zip.ts';
+import { checkEntries, checkLocalHeaders, listZipEntries, openZip, readEntryBytes, type EntryBounds, type ZipRefusal } from '../artifact/zip.ts';
 import { KolmError } from '../errors.ts';
 
 export const CONFIG_NAME = 'adapter_config.json';
@@ -69,14 +69,18 @@ async function readZip(path: string): Promise<{ names: string[]; files: Map<stri
   const zip = await openZip(path, (message, at) => refuse(`is ${message}`, at));
   try {
     const listing = await listZipEntries(zip, DEFAULT_LIMITS.maxEntries, refuse);
-    checkNoOverlap(listing, refuse);
+    await checkLocalHeaders(zip, listing, refuse);
     const names = listing.entries.map((e) => e.name);
     const wanted = new Set([pick(names, CONFIG_NAME), pick(names, WEIGHTS_NAME)]);
     // Other entries (READMEs, checkpoints, the pickle) are never inflated, so only these two are bounded.
     const read = listing.entries.filter((e) => wanted.has(e.name));
     checkEntries(read, ZIP_BOUNDS, refuse);
     const files = new Map<string, Uint8Array>();
-    for (const e of read) files.set(e.name, (await readEntryBytes(zip, e, refuse)).bytes);
+    for (const e of read) {
+      const { bytes, crcProblem } = await readEntryBytes(zip, e, refuse);
+      if (crcProblem) throw refuse(crcProblem, { entry: e.name });
+      files.set(e.name, bytes);
+    }
     return { names, files };
   } finally {
     zip.close();

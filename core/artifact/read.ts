@@ -11,7 +11,7 @@ import { userFileError } from '../fs/read.ts';
 import { DEFAULT_LIMITS, type ArtifactLimits } from './limits.ts';
 import { ARTIFACT_FORMAT, checkManifest, type Manifest } from './manifest.ts';
 import { MANIFEST_ENTRY, SIGNATURE_ENTRY } from './names.ts';
-import { checkEntries, checkNoOverlap, listZipEntries, openZip, readEntryBytes, type ZipEntry, type ZipRefusal } from './zip.ts';
+import { checkEntries, checkLocalHeaders, listZipEntries, openZip, readEntryBytes, type ZipEntry, type ZipRefusal } from './zip.ts';
 
 export interface ReadArtifactOptions extends Partial<ArtifactLimits> {
   /** How errors name the artifact; defaults to the path, or "<artifact bytes>" for bytes. */
@@ -64,7 +64,7 @@ async function readOpened(zip: yauzl.ZipFile, file: string, limits: ArtifactLimi
   // Every entry of a .kolm is read, so every one is checked (and none may be a folder).
   const { entries } = listing;
   checkEntries(entries, { ...limits, maxBytes: (name) => entryLimit(name, limits) }, refuse);
-  checkNoOverlap(listing, refuse);
+  await checkLocalHeaders(zip, listing, refuse);
 
   const byName = new Map(entries.map((e) => [e.name, e]));
   const manifestEntry = byName.get(MANIFEST_ENTRY);
@@ -77,9 +77,11 @@ async function readOpened(zip: yauzl.ZipFile, file: string, limits: ArtifactLimi
   const payload = new Map<string, Uint8Array>();
   for (const e of entries) {
     if (e.name === MANIFEST_ENTRY || e.name === SIGNATURE_ENTRY) continue;
-    const { bytes, digest } = await readEntryBytes(zip, e, refuse);
+    const { bytes, digest, crcProblem } = await readEntryBytes(zip, e, refuse);
     const expected = manifest.files[e.name]!;
     if (digest !== expected) throw digestMismatch(file, e.name, expected, digest);
+    // kolm.json and kolm.sig are left to the signature check, which names what changed.
+    if (crcProblem) throw refuse(crcProblem, { entry: e.name });
     payload.set(e.name, bytes);
   }
   const ordered = new Map(Object.keys(manifest.files).map((n) => [n, payload.get(n)!]));

@@ -4,6 +4,7 @@
 // reader passes its own refusal, so the errors carry its code (E_BAD_ARTIFACT, E_BAD_ADAPTER) and its file.
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import { isKolmError, type KolmError } from '../errors.ts';
 import type { ArtifactLimits } from './limits.ts';
@@ -35,6 +36,10 @@ const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 const S_IFDIR = 0o040000;
 const LOCAL_HEADER_FIXED = 30;
+const DATA_DESCRIPTOR_FLAG = 0x8;
+const DESCRIPTOR_SIGNATURE = 0x08074b50;
+const ZIP64_EXTRA = 0x0001;
+const U32_MAX = 0xffffffff;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -137,11 +142,119 @@ export function checkNoOverlap(listing: ZipListing, refuse: ZipRefusal): void {
 }
 
 /**
+ * The local header of every entry must say what the central directory says: the same name bytes, method,
+ * encryption and UTF-8 flags, CRC and sizes (or, with a data descriptor, zeros in the header and the same
+ * values in the descriptor). A streaming extractor reads the local headers, not the directory, so a zip
+ * where they differ shows other tools other bytes from the ones we checked; Python's zipfile refuses it
+ * too. Then no entry's true extent (local header, extra field, data, descriptor) may reach the next one.
+ */
+export async function checkLocalHeaders(zip: yauzl.ZipFile, listing: ZipListing, refuse: ZipRefusal): Promise<void> {
+  checkNoOverlap(listing, refuse);
+  const extents: { name: string; start: number; end: number }[] = [];
+  for (const { name, entry } of listing.entries) {
+    const fail = (what: string) => refuse(`has a local header that disagrees with the zip directory: ${what}`, { entry: name });
+    let local: yauzl.LocalFileHeader;
+    try {
+      local = await zip.readLocalFileHeaderPromise(entry);
+    } catch (err) {
+      throw refuse(`has no readable local header (${(err as Error).message})`, { entry: name, cause: err });
+    }
+    if (!Buffer.from(local.fileName).equals(entry.fileNameRaw)) {
+      throw fail(`it names "${Buffer.from(local.fileName).toString('utf8').replace(/[^\x20-\x7e]/g, '?')}"`);
+    }
+    if (local.compressionMethod !== entry.compressionMethod) throw fail(`method ${local.compressionMethod}, the directory says ${entry.compressionMethod}`);
+    for (const [flag, what] of [[ENCRYPTED_FLAG, 'encryption'], [UTF8_FLAG, 'UTF-8 name'], [DATA_DESCRIPTOR_FLAG, 'data descriptor']] as const) {
+      if ((local.generalPurposeBitFlag & flag) !== (entry.generalPurposeBitFlag & flag)) throw fail(`the ${what} flag differs`);
+    }
+    const sizes = localSizes(local);
+    let end = local.fileDataStart + entry.compressedSize;
+    if (local.generalPurposeBitFlag & DATA_DESCRIPTOR_FLAG) {
+      // The header may carry zeros (the values follow the data); whatever it carries must still agree.
+      const zeroOrSame = (got: number, want: number) => got === 0 || got === want;
+      if (!zeroOrSame(local.crc32, entry.crc32) || !zeroOrSame(sizes.compressed, entry.compressedSize) || !zeroOrSame(sizes.uncompressed, entry.uncompressedSize)) {
+        throw fail('its CRC or sizes differ');
+      }
+      end += await checkDescriptor(zip, entry, end, fail);
+    } else {
+      if (local.crc32 !== entry.crc32) throw fail(`CRC ${hex(local.crc32)}, the directory says ${hex(entry.crc32)}`);
+      if (sizes.compressed !== entry.compressedSize || sizes.uncompressed !== entry.uncompressedSize) {
+        throw fail(`sizes ${sizes.compressed}/${sizes.uncompressed} (compressed/uncompressed), the directory says ${entry.compressedSize}/${entry.uncompressedSize}`);
+      }
+    }
+    extents.push({ name, start: entry.relativeOffsetOfLocalHeader, end });
+  }
+  extents.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < extents.length; i++) {
+    const next = i + 1 < extents.length ? extents[i + 1]!.start : listing.centralDirectoryOffset;
+    if (extents[i]!.end > next) throw refuse('overlaps the data of another entry or the zip directory', { entry: extents[i]!.name });
+  }
+}
+
+const hex = (n: number) => `0x${n.toString(16).padStart(8, '0')}`;
+
+/** The local header's sizes, from its zip64 extra field where the 32-bit fields say 0xFFFFFFFF. */
+function localSizes(local: yauzl.LocalFileHeader): { compressed: number; uncompressed: number } {
+  let uncompressed = local.uncompressedSize;
+  let compressed = local.compressedSize;
+  if (uncompressed !== U32_MAX && compressed !== U32_MAX) return { compressed, uncompressed };
+  const extra = Buffer.from(local.extraField);
+  for (let i = 0; i + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(i);
+    const size = extra.readUInt16LE(i + 2);
+    if (id === ZIP64_EXTRA) {
+      let at = i + 4;
+      const field = () => {
+        if (at + 8 > i + 4 + size) return -1;
+        const v = Number(extra.readBigUInt64LE(at));
+        at += 8;
+        return v;
+      };
+      if (uncompressed === U32_MAX) uncompressed = field();
+      if (compressed === U32_MAX) compressed = field();
+      break;
+    }
+    i += 4 + size;
+  }
+  return { compressed, uncompressed };
+}
+
+/** The data descriptor after an entry's data must give the directory's CRC and sizes; its length in bytes. */
+async function checkDescriptor(zip: yauzl.ZipFile, entry: yauzl.Entry, at: number, fail: (what: string) => KolmError): Promise<number> {
+  const buf = Buffer.alloc(24);
+  const avail = Math.max(0, Math.min(buf.length, zip.fileSize - at));
+  if (avail > 0) {
+    // yauzl's reader (buffer or file) is on the ZipFile but not in its types.
+    const reader = (zip as unknown as { reader: yauzl.RandomAccessReader }).reader;
+    await new Promise<void>((resolve, reject) => reader.read(buf, 0, avail, at, (err: Error | null) => (err ? reject(err) : resolve())));
+  }
+  const b = buf.subarray(0, avail);
+  const forms: [number, number, boolean][] = [[16, 4, true], [12, 0, true], [24, 4, false], [20, 0, false]];
+  for (const [length, skip, narrow] of forms) {
+    if (b.length < length || (skip && b.readUInt32LE(0) !== DESCRIPTOR_SIGNATURE)) continue;
+    const crc = b.readUInt32LE(skip);
+    const csize = narrow ? b.readUInt32LE(skip + 4) : Number(b.readBigUInt64LE(skip + 4));
+    const usize = narrow ? b.readUInt32LE(skip + 8) : Number(b.readBigUInt64LE(skip + 12));
+    if (crc === entry.crc32 && csize === entry.compressedSize && usize === entry.uncompressedSize) return length;
+  }
+  throw fail('its data descriptor is missing or gives another CRC or sizes');
+}
+
+export interface EntryBytes {
+  bytes: Buffer;
+  digest: string;
+  /**
+   * Set when the bytes fail the zip's CRC-32. Every other tool checks it, so such an entry is one they
+   * refuse: a reader refuses it too, after its own digest check (whose error says more).
+   */
+  crcProblem?: string;
+}
+
+/**
  * Inflate one entry into a buffer of exactly its declared size, hashing as it goes. The declared size has
  * passed `checkEntries`; a stream that yields more is stopped at once (the header lied), one that yields
  * less is truncated.
  */
-export async function readEntryBytes(zip: yauzl.ZipFile, { name, entry }: ZipEntry, refuse: ZipRefusal): Promise<{ bytes: Buffer; digest: string }> {
+export async function readEntryBytes(zip: yauzl.ZipFile, { name, entry }: ZipEntry, refuse: ZipRefusal): Promise<EntryBytes> {
   let stream: Readable;
   try {
     stream = await zip.openReadStreamPromise(entry);
@@ -151,6 +264,7 @@ export async function readEntryBytes(zip: yauzl.ZipFile, { name, entry }: ZipEnt
   const declared = entry.uncompressedSize;
   const out = Buffer.allocUnsafe(declared);
   const hash = createHash('sha256');
+  let crc = 0;
   let n = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -159,6 +273,7 @@ export async function readEntryBytes(zip: yauzl.ZipFile, { name, entry }: ZipEnt
       }
       chunk.copy(out, n);
       hash.update(chunk);
+      crc = crc32(chunk, crc);
       n += chunk.length;
     }
   } catch (err) {
@@ -168,5 +283,6 @@ export async function readEntryBytes(zip: yauzl.ZipFile, { name, entry }: ZipEnt
     stream.destroy();
   }
   if (n !== declared) throw refuse(`holds ${n} bytes, but its header declares ${declared}`, { entry: name });
-  return { bytes: out, digest: `sha256:${hash.digest('hex')}` };
+  const crcProblem = crc >>> 0 === entry.crc32 ? undefined : `fails its CRC check (${hex(crc >>> 0)}, the zip says ${hex(entry.crc32)}): the entry is damaged or altered`;
+  return { bytes: out, digest: `sha256:${hash.digest('hex')}`, ...(crcProblem ? { crcProblem } : {}) };
 }
