@@ -3,14 +3,20 @@
 // load generator (autocannon, loopback, fixed duration) in this one. Prints req/s for both and their
 // ratio, p50/p99 latency, errors and the server's peak RSS. Targets: ≥ 0.6 of the ceiling, p99 < 10 ms at
 // 50 connections, zero errors.
+// For a classifier it also serves the artifact on each classifier runtime (the default TypeScript scorer and
+// onnxruntime-node), through core's serve service in a child process of this script (`--child`), so the
+// two are compared in the same run under the same load.
 //
-//   node --import tsx scripts/bench/serve.ts [--duration 10] [--connections 50] [--logs]
+//   node --import tsx scripts/bench/serve.ts [--duration 10] [--connections 50] [--rounds 3] [--logs] [--recipe extract]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error autocannon ships no types
 import autocannon from 'autocannon';
+import { ArtifactSet, createHandler, listen, loadServedArtifact, Metrics } from '../../core/serve/index.ts';
+import type { ClassifierRuntime } from '../../core/runtime/index.ts';
+import { VERSION } from '../../core/version.ts';
 import { slotArtifact } from '../../test/_util/slot-task.ts';
 import { buildArtifact, getExport, migrateExport } from '../../core/migrate/index.ts';
 import { tmpdir } from '../../test/_util/tmp.ts';
@@ -24,6 +30,20 @@ const arg = (name: string, dflt: string) => {
 const duration = Number(arg('--duration', '10'));
 const connections = Number(arg('--connections', '50'));
 const withLogs = args.includes('--logs');
+// Rounds per classifier runtime (median reported).
+const ROUNDS = Number(arg('--rounds', '3'));
+
+// Child mode: serve one artifact on the given classifier runtime, as `kolm serve --quiet` wires the service.
+if (args[0] === '--child') {
+  const served = await loadServedArtifact(args[1]!, { classifierRuntime: args[2] as ClassifierRuntime });
+  const handler = createHandler({ artifacts: new ArtifactSet([served]), now: () => performance.now(), wallClock: () => Date.now(), metrics: new Metrics(), version: VERSION });
+  const controller = new AbortController();
+  process.on('SIGTERM', () => controller.abort());
+  const server = await listen(handler, { port: 0, host: '127.0.0.1', requestTimeoutMs: 30_000, signal: controller.signal });
+  console.log(JSON.stringify({ msg: 'listening', url: server.url }));
+  await server.closed;
+  process.exit(0);
+}
 
 // --recipe classifier (default: the issue's case, the trec-questions classifier) or extract (a slot task).
 const recipe = arg('--recipe', 'classifier');
@@ -108,15 +128,34 @@ if (recipe === 'classifier') {
 } else artifact = join(await slotArtifact(), 'slots.kolm');
 const bare = await start(process.execPath, ['-e', BARE]);
 const kolm = await start(process.execPath, [join(root, 'bin/kolm.mjs'), 'serve', artifact, '--port', '0', ...(withLogs ? [] : ['--quiet'])]);
+const runtimes: ClassifierRuntime[] = recipe === 'classifier' ? ['ts', 'onnx'] : [];
+const children: { proc: ChildProcess; url: string; runtime: ClassifierRuntime }[] = [];
 try {
+  for (const runtime of runtimes) children.push({ runtime, ...(await start(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', artifact, runtime])) });
   const ceiling = await load('bare node:http (fixed body)', bare.url, bare.proc.pid!);
   const ours = await load(`kolm serve /generate${withLogs ? ' (request logs on)' : ' (--quiet)'}`, kolm.url, kolm.proc.pid!);
+  // Rounds in alternating order (ts, onnx, then onnx, ts, ...), so drift in the machine's other load hits
+  // both alike; each runtime's median round is reported.
+  const rounds: Result[][] = children.map(() => []);
+  for (let r = 0; r < (children.length ? ROUNDS : 0); r++) {
+    const order = r % 2 === 0 ? children.map((_, i) => i) : children.map((_, i) => children.length - 1 - i);
+    for (const i of order) {
+      const c = children[i]!;
+      rounds[i]!.push(await load(`  classifier runtime '${c.runtime}'${c.runtime === 'ts' ? ' (default)' : ''}`, c.url, c.proc.pid!));
+    }
+  }
+  const byRuntime = rounds.map((rs) => rs.slice().sort((x, y) => x.rps - y.rps)[Math.floor(rs.length / 2)]!);
   const fmt = (r: Result) =>
     `${r.side.padEnd(36)} ${r.rps.toFixed(0).padStart(8)} req/s  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(3)} ms  ` +
     `errors ${r.errors}  non-2xx ${r.non2xx}  requests ${r.requests}  peak RSS ${r.rssMB.toFixed(0)} MB`;
   console.log(`\n${connections} connections, ${duration} s each, loopback, ${process.version}`);
   console.log(fmt(ceiling));
   console.log(fmt(ours));
+  if (byRuntime.length === 2) {
+    console.log(`the same service on each classifier runtime (core/serve in a child process, no request logs; median of ${ROUNDS} alternating rounds):`);
+    for (const r of byRuntime) console.log(fmt(r));
+    console.log(`ts / onnx req/s: ${(byRuntime[0]!.rps / byRuntime[1]!.rps).toFixed(2)} (the default must not be slower: ≥ 1.00)`);
+  }
   const ratio = ours.rps / ceiling.rps;
   console.log(`ratio ${ratio.toFixed(2)} of the ceiling (target ≥ 0.60); p99 ${ours.p99} ms (target < 10 ms); errors ${ours.errors + ours.non2xx} (target 0)`);
   const pass = ratio >= 0.6 && ours.p99 < 10 && ours.errors + ours.non2xx === 0;
@@ -125,4 +164,5 @@ try {
 } finally {
   bare.proc.kill('SIGTERM');
   kolm.proc.kill('SIGTERM');
+  for (const c of children) c.proc.kill('SIGTERM');
 }
