@@ -1,20 +1,21 @@
 // The compiler (DESIGN §5): try each recipe cheapest first, fitted on training folds and scored on folds
-// carved from the training data (never on --eval), pick the best that passes the gates, refit it on all the
-// training data, and return the artifact's bytes. Nothing is written here: the caller saves the bytes.
+// carved from the training data (never on --eval), pick the best that passes the gates and clearly beats
+// answering the most common training output (the majority baseline, on the same folds), refit it on all
+// the training data, and return the artifact's bytes. Nothing is written here: the caller saves the bytes.
 import { performance } from 'node:perf_hooks';
 import { KolmError } from '../errors.ts';
 import { checkGates, firstMissedGate } from '../eval/gates.ts';
 import { timeSingleCalls } from '../eval/latency.ts';
 import { evaluatePredictor } from '../eval/local.ts';
 import { latencyStats, scoreCases, type CaseOutcome, type EvalReport } from '../eval/report.ts';
-import { createScorer, labelSet, outputKindFor, type KScoreSummary, type Scorer } from '../kscore/index.ts';
+import { countOutputs, createScorer, labelSet, outputKindFor, type KScoreSummary, type OutputCount, type Scorer } from '../kscore/index.ts';
 import type { Reporter } from '../progress.ts';
 import { silentReporter } from '../progress.ts';
 import { candidates as allCandidates } from '../recipes/index.ts';
 import type { Candidate, FitContext, RecipeType, SavedRecipe } from '../recipes/types.ts';
 import type { ClassifierRuntime, Example, Predictor } from '../runtime/types.ts';
 import type { Gates, OutputKind, Spec } from '../spec/index.ts';
-import { carveFolds } from './split.ts';
+import { carveFolds, type Fold } from './split.ts';
 
 export interface DatasetRef {
   role: 'train' | 'validation' | 'eval';
@@ -34,7 +35,7 @@ export interface CompileInput {
   classifierRuntime?: ClassifierRuntime;
 }
 
-export type CandidateStatus = 'winner' | 'passed' | 'below gate' | 'unsuitable' | 'failed';
+export type CandidateStatus = 'winner' | 'passed' | 'below gate' | 'below baseline' | 'unsuitable' | 'failed';
 
 export interface CandidateRow {
   type: RecipeType;
@@ -61,12 +62,24 @@ export interface Metrics {
   p99_ms: number;
 }
 
+/** Answering the most common training output of each fold, scored on that fold's validation cases. */
+export interface Baseline {
+  /** The most common output of all the training examples (each fold uses its own training part's). */
+  output: unknown;
+  K: number;
+  K_low: number;
+  K_high: number;
+  pass_rate: number;
+  n: number;
+}
+
 export interface CompileOutcome {
   kind: OutputKind;
   winner: RecipeType;
   saved: SavedRecipe;
   predictor: Predictor;
   table: CandidateRow[];
+  baseline: Baseline;
   validation: Metrics;
   eval?: Metrics;
   /** The full eval report behind `eval` (gated by the spec), when eval examples were given. */
@@ -116,6 +129,34 @@ function metricsOf(summary: KScoreSummary, latency: Latency): Metrics {
   };
 }
 
+/** The most common output (first seen wins a tie); undefined when every output is missing. */
+function majorityOutput(examples: readonly Example[]): unknown {
+  const present = examples.map((e) => e.output).filter((o) => o !== null && o !== undefined);
+  let best: OutputCount | undefined;
+  for (const c of countOutputs(present)) if (!best || c.count > best.count) best = c;
+  return best?.value;
+}
+
+/** The majority baseline on the same folds the candidates are scored on. */
+function majorityBaseline(train: readonly Example[], folds: readonly Fold<Example>[], scorer: Scorer): Baseline {
+  const outcomes: CaseOutcome[] = [];
+  for (const fold of folds) {
+    const answer = majorityOutput(fold.train);
+    for (const e of fold.validation) outcomes.push({ input: e.input, reference: e.output, prediction: answer });
+  }
+  const s = scoreCases(outcomes, scorer).summary;
+  return { output: majorityOutput(train), K: s.K, K_low: s.K_ci95[0], K_high: s.K_ci95[1], pass_rate: s.pass_rate, n: s.n };
+}
+
+/**
+ * A clear margin over the baseline, from the statistics at hand: the candidate's 95 % lower bound on K is
+ * above the baseline's K, so its lead is not what fold noise alone would give (a lookup answering 2 % of a
+ * 77-label task right, next to a majority answer that is right 2 % of the time, does not win).
+ */
+function beatsBaseline(m: Metrics, baseline: Baseline): boolean {
+  return m.K_low > baseline.K;
+}
+
 /** The stratum used to carve folds: the normalized output for label tasks, one stratum otherwise. */
 function stratumFor(kind: OutputKind, scorer: Scorer): (e: Example) => string {
   if (kind !== 'label') return () => '';
@@ -134,6 +175,7 @@ export async function compileRecipe(input: CompileInput, reporter: Reporter = si
   const kind = outputKindFor(spec, outputs);
   const scorer = createScorer(kind, { labels: kind === 'label' ? labelSet(outputs) : undefined });
   const folds = carveFolds(train, stratumFor(kind, scorer), { seed });
+  const baseline = majorityBaseline(train, folds, scorer);
   const ctx = (prefix: string): FitContext => ({
     kind,
     quantization: spec.quantization ?? 'int8',
@@ -169,10 +211,11 @@ export async function compileRecipe(input: CompileInput, reporter: Reporter = si
       }
       const m = metricsOf(scoreCases(outcomes, scorer).summary, latency);
       const gate = firstMissedGate(checkGates({ K: m.K, pass_rate: m.pass_rate, latency_ms: latency }, spec.gates));
+      const below = !gate && !beatsBaseline(m, baseline) ? `K_low ${m.K_low.toFixed(3)} ≤ majority baseline K ${baseline.K.toFixed(3)}` : undefined;
       table.push({
         type: candidate.type,
-        status: gate ? 'below gate' : 'passed',
-        ...(gate ? { reason: gate } : {}),
+        status: gate ? 'below gate' : below ? 'below baseline' : 'passed',
+        ...(gate || below ? { reason: gate ?? below } : {}),
         K: m.K,
         pass_rate: m.pass_rate,
         n: m.n,
@@ -191,7 +234,7 @@ export async function compileRecipe(input: CompileInput, reporter: Reporter = si
   // Best K among those that pass; ties go to the cheaper (earlier) candidate.
   let best: CandidateRow | undefined;
   for (const row of table) if (row.status === 'passed' && (!best || row.K! > best.K!)) best = row;
-  if (!best) throw noCandidateError(table, spec, kind, train.length);
+  if (!best) throw noCandidateError(table, baseline, spec, kind, train.length);
   best.status = 'winner';
 
   reporter.progress({ stage: `compile:refit`, message: `refitting ${best.type} on all ${train.length} examples` });
@@ -209,29 +252,37 @@ export async function compileRecipe(input: CompileInput, reporter: Reporter = si
     saved: fitted.saved,
     predictor: fitted.predictor,
     table,
+    baseline,
     validation,
     ...(evalReport ? { eval: metricsOfReport(evalReport), evalReport } : {}),
     folds: folds.length,
   };
 }
 
-function noCandidateError(table: CandidateRow[], spec: Spec, kind: OutputKind, rows: number): KolmError {
+function noCandidateError(table: CandidateRow[], baseline: Baseline, spec: Spec, kind: OutputKind, rows: number): KolmError {
   const hints: string[] = [];
-  if (!spec.base) hints.push('add a "base" model to the spec for the adapter route (a LoRA fine-tune) when the task needs a real LLM');
+  if (spec.base) {
+    hints.push(`the adapter route on the spec's base model (${spec.base}) can learn what no recipe does: kolm compile --spec spec.json --adapter predibase-adapter/ --base-gguf base.gguf --out my.kolm`);
+  } else {
+    hints.push('add a "base" model to the spec for the adapter route (a LoRA fine-tune) when the task needs a real LLM');
+  }
   if (rows < 2000) hints.push(`add more training data (${rows} rows now)`);
   const scored = table.filter((r) => r.K !== undefined);
-  if (spec.gates?.K_min !== undefined && scored.length) {
+  if (spec.gates?.K_min !== undefined && scored.some((r) => r.status === 'below gate')) {
     const top = Math.max(...scored.map((r) => r.K!));
     hints.push(`or lower gates.K_min (${spec.gates.K_min}) to at most ${top.toFixed(3)}, the best a recipe reached`);
   }
-  return new KolmError('E_NO_CANDIDATE', `no recipe passes the gates for this ${kind} task:\n${formatCandidateTable(table)}`, {
+  const why = table.some((r) => r.status === 'below baseline')
+    ? `no recipe beats answering the most common output by a clear margin for this ${kind} task`
+    : `no recipe passes the gates for this ${kind} task`;
+  return new KolmError('E_NO_CANDIDATE', `${why}:\n${formatCandidateTable(table, baseline)}`, {
     hint: hints.join('; '),
-    details: { table },
+    details: { table, baseline },
   });
 }
 
-/** The candidate table as aligned text (CLI, errors, the wizard's fallback). */
-export function formatCandidateTable(table: readonly CandidateRow[]): string {
+/** The candidate table as aligned text (CLI, errors, the wizard's fallback), the majority baseline last. */
+export function formatCandidateTable(table: readonly CandidateRow[], baseline?: Baseline): string {
   const rows = [['candidate', 'K', 'pass', 'p50 ms', 'status']];
   for (const r of table) {
     rows.push([
@@ -241,6 +292,11 @@ export function formatCandidateTable(table: readonly CandidateRow[]): string {
       r.p50_ms === undefined ? '-' : r.p50_ms.toFixed(3),
       r.reason ? `${r.status}: ${r.reason}` : r.status,
     ]);
+  }
+  if (baseline) {
+    const answer = typeof baseline.output === 'string' ? baseline.output : JSON.stringify(baseline.output ?? null);
+    const shown = answer.length > 40 ? `${answer.slice(0, 37)}...` : answer;
+    rows.push(['majority', baseline.K.toFixed(3), `${(baseline.pass_rate * 100).toFixed(1)}%`, '-', `baseline: always answers ${JSON.stringify(shown)}`]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ')).join('\n');

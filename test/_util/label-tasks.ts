@@ -32,7 +32,7 @@ export function labelTask(d: number, perLabel: number, seed: number, skew = 0): 
     for (let r = 0; r < rows; r++) {
       let text: string;
       do {
-        const words = Array.from({ length: 3 + Math.floor(rand() * 4) }, () => pick(FILLER));
+        const words = Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(FILLER));
         words.splice(Math.floor(rand() * words.length), 0, pick(keywords[c]!));
         if (rand() < 0.5) words.push(pick(keywords[c]!));
         text = words.join(' ');
