@@ -49,7 +49,7 @@ async function listFolder(dir: string, depth = 2, prefix = ''): Promise<string[]
 // An adapter zip is as untrusted as a .kolm and is read through the same bounded primitives. The weights
 // become one .kolm entry, so they get a .kolm entry's bound (a larger adapter could not be compiled); the
 // config is JSON, bounded like kolm.json.
-const ZIP_BOUNDS: EntryBounds = {
+const ZIP_BOUNDS: Omit<EntryBounds, 'fileBytes'> = {
   ...DEFAULT_LIMITS,
   maxBytes: (name) => (name.endsWith(CONFIG_NAME) ? DEFAULT_LIMITS.maxManifestBytes : DEFAULT_LIMITS.maxEntryBytes),
 };
@@ -74,7 +74,7 @@ async function readZip(path: string): Promise<{ names: string[]; files: Map<stri
     const wanted = new Set([pick(names, CONFIG_NAME), pick(names, WEIGHTS_NAME)]);
     // Other entries (READMEs, checkpoints, the pickle) are never inflated, so only these two are bounded.
     const read = listing.entries.filter((e) => wanted.has(e.name));
-    checkEntries(read, ZIP_BOUNDS, refuse);
+    checkEntries(read, { ...ZIP_BOUNDS, fileBytes: zip.fileSize }, refuse);
     const files = new Map<string, Uint8Array>();
     for (const e of read) {
       const { bytes, crcProblem } = await readEntryBytes(zip, e, refuse);

@@ -12,9 +12,18 @@ export interface ArtifactLimits {
   maxManifestBytes: number;
   /** Largest kolm.sig (a Sigstore bundle is a few kilobytes). */
   maxSignatureBytes: number;
-  /** Highest uncompressed:compressed ratio of one entry, for entries over `ratioFloorBytes`. */
+  /**
+   * Highest uncompressed:compressed ratio of one entry, for entries over `ratioFloorBytes`; and of the
+   * whole zip: the entries read may total at most maxRatio × the zip's size + ratioFloorBytes, so many
+   * small entries, each under the floor, cannot add up to gigabytes from a few megabytes of file.
+   */
   maxRatio: number;
   ratioFloorBytes: number;
+}
+
+/** The most a zip of `fileBytes` bytes may inflate to in all: the ratio bound, never past the cap. */
+export function maxInflatedTotal(limits: Pick<ArtifactLimits, 'maxTotalBytes' | 'maxRatio' | 'ratioFloorBytes'>, fileBytes: number): number {
+  return Math.min(limits.maxTotalBytes, limits.maxRatio * fileBytes + limits.ratioFloorBytes);
 }
 
 const MiB = 1024 * 1024;

@@ -63,7 +63,7 @@ async function readOpened(zip: yauzl.ZipFile, file: string, limits: ArtifactLimi
   const listing = await listZipEntries(zip, limits.maxEntries, refuse);
   // Every entry of a .kolm is read, so every one is checked (and none may be a folder).
   const { entries } = listing;
-  checkEntries(entries, { ...limits, maxBytes: (name) => entryLimit(name, limits) }, refuse);
+  checkEntries(entries, { ...limits, fileBytes: zip.fileSize, maxBytes: (name) => entryLimit(name, limits) }, refuse);
   await checkLocalHeaders(zip, listing, refuse);
 
   const byName = new Map(entries.map((e) => [e.name, e]));

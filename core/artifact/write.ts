@@ -10,7 +10,7 @@ import yazl from 'yazl';
 import { KolmError } from '../errors.ts';
 import { writeFileAtomic } from '../fs/atomic.ts';
 import { compareNames, entryDigest } from './digest.ts';
-import { DEFAULT_LIMITS } from './limits.ts';
+import { DEFAULT_LIMITS, maxInflatedTotal } from './limits.ts';
 import { ARTIFACT_FORMAT, checkManifest, serializeManifest, type Manifest, type ManifestInput } from './manifest.ts';
 import { MANIFEST_ENTRY, SIGNATURE_ENTRY, entryNameProblem } from './names.ts';
 
@@ -95,7 +95,17 @@ export async function writeArtifact(input: ArtifactInput): Promise<Uint8Array> {
   if (input.signature) ordered.push([SIGNATURE_ENTRY, input.signature]);
 
   // Decide every entry's compression before handing anything to yazl: it pumps entries in order anyway.
-  const levels = input.compression === 'deflate' ? await Promise.all(ordered.map(([, data]) => compressionLevelFor(data))) : ordered.map(() => 0);
+  const stored = ordered.map(() => 0);
+  const levels = input.compression === 'deflate' ? await Promise.all(ordered.map(([, data]) => compressionLevelFor(data))) : stored;
+  const bytes = await zipEntries(ordered, levels);
+  // Small entries each under the ratio floor can still deflate past the reader's bound on the whole zip:
+  // then everything is stored, so kolm reads all it writes.
+  const total = ordered.reduce((n, [, data]) => n + data.length, 0);
+  if (levels !== stored && total > maxInflatedTotal(DEFAULT_LIMITS, bytes.length)) return zipEntries(ordered, stored);
+  return bytes;
+}
+
+function zipEntries(ordered: readonly [string, Uint8Array][], levels: readonly number[]): Promise<Uint8Array> {
   const zip = new yazl.ZipFile();
   const done = collect(zip.outputStream);
   ordered.forEach(([name, data], i) => {

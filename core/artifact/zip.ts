@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import { isKolmError, type KolmError } from '../errors.ts';
-import type { ArtifactLimits } from './limits.ts';
+import { maxInflatedTotal, type ArtifactLimits } from './limits.ts';
 import { entryNameProblem } from './names.ts';
 
 /** The reader's error for a refused zip or entry: `message` says what is wrong, `entry` which entry. */
@@ -28,6 +28,8 @@ export interface ZipListing {
 /** The bounds `checkEntries` applies; the per-entry size bound depends on the entry, so it is a function. */
 export interface EntryBounds extends Pick<ArtifactLimits, 'maxTotalBytes' | 'maxRatio' | 'ratioFloorBytes'> {
   maxBytes(name: string): number;
+  /** The zip's size in bytes: the entries' total is bounded by it too (maxInflatedTotal). */
+  fileBytes: number;
 }
 
 const UTF8_FLAG = 0x800;
@@ -94,6 +96,7 @@ function entryName(entry: yauzl.Entry, refuse: ZipRefusal): string {
 /** Names, kinds, sizes and ratios of the entries that will be read, from the central directory, before any data. */
 export function checkEntries(entries: readonly ZipEntry[], bounds: EntryBounds, refuse: ZipRefusal): void {
   const seen = new Map<string, string>(); // case-folded name → name
+  const maxTotal = maxInflatedTotal(bounds, bounds.fileBytes);
   let total = 0;
   for (const { name, entry } of entries) {
     const fail = (message: string) => refuse(message, { entry: name });
@@ -124,6 +127,11 @@ export function checkEntries(entries: readonly ZipEntry[], bounds: EntryBounds, 
     }
     total += size;
     if (total > bounds.maxTotalBytes) throw fail(`takes the uncompressed total past the limit of ${bounds.maxTotalBytes} bytes`);
+    if (total > maxTotal) {
+      throw fail(
+        `takes the uncompressed total past ${maxTotal} bytes, ${bounds.maxRatio} times the zip's ${bounds.fileBytes} bytes (many small entries that inflate far: a zip bomb?)`,
+      );
+    }
   }
 }
 
