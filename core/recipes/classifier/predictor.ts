@@ -10,7 +10,9 @@ import type { Vectorizer } from './vectorize.ts';
 import { TsScorer } from './weights.ts';
 
 const BATCH_CHUNK = 2048;
-export const ORT_INSTALL_COMMAND = 'npm install onnxruntime-node';
+// The skip keeps its install script from downloading CUDA files from outside the npm registry (the CPU
+// library ships in the package); 1.30 matches the optional peer dependency.
+export const ORT_INSTALL_COMMAND = 'ONNXRUNTIME_NODE_INSTALL=skip npm install onnxruntime-node@1.30';
 
 type Ort = typeof import('onnxruntime-node');
 let ortModule: Promise<Ort> | undefined;
