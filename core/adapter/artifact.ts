@@ -43,6 +43,8 @@ export interface AdapterCompileInput {
   created: string;
   datasets: DatasetRef[];
   outputKind: OutputKind;
+  /** Where the adapter came from (Predibase repository and version), recorded in the manifest. */
+  origin?: ManifestInput['origin'];
 }
 
 export interface AdapterCompileResult {
@@ -105,6 +107,7 @@ export async function compileAdapterArtifact(input: AdapterCompileInput): Promis
     spec: input.spec,
     kind: 'adapter',
     base: { id, ...(revision ? { revision } : {}), file: basename(basePath), sha256 },
+    ...(input.origin ? { origin: input.origin } : {}),
     // The manifest's enum has no f32: an all-F32 adapter is recorded as 'none' (no quantization).
     quantization: types.has('Q8_0') ? 'int8' : types.has('F16') ? 'f16' : 'none',
     compiler: { name: 'kolm-migrate', version: VERSION },

@@ -12,8 +12,9 @@ export {
   ARTIFACT_QUANTIZATIONS,
   DATASET_ROLES,
   RECIPE_TYPES,
+  parsePredibaseAdapterId,
 } from './manifest.ts';
-export type { Manifest, ManifestInput, ManifestMetrics, ArtifactKind } from './manifest.ts';
+export type { Manifest, ManifestInput, ManifestMetrics, ArtifactKind, PredibaseOrigin } from './manifest.ts';
 export { rootDigest, entryDigest, sha256Hex, compareNames } from './digest.ts';
 export type { EntryDigest } from './digest.ts';
 export { DEFAULT_LIMITS } from './limits.ts';

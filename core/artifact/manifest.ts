@@ -23,6 +23,26 @@ const Metrics = z.strictObject({
   p95_ms: z.number().min(0).optional(),
 });
 
+const RepoName = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const PredibaseOrigin = z.strictObject({
+  repo: z.string().regex(RepoName, 'letters, digits, ".", "_" and "-"').describe('the Predibase adapter repository'),
+  version: z.number().int().positive().optional().describe('the adapter version in that repository'),
+});
+export type PredibaseOrigin = z.infer<typeof PredibaseOrigin>;
+
+/**
+ * A Predibase adapter id as its SDK and deployments take it, `REPO` or `REPO/VERSION`, → the origin to record;
+ * undefined when the text is not one (a checkpoint, `REPO/VERSION@N`, names a training step, not an adapter).
+ */
+export function parsePredibaseAdapterId(id: string): PredibaseOrigin | undefined {
+  const slash = id.indexOf('/');
+  const repo = slash < 0 ? id : id.slice(0, slash);
+  const version = slash < 0 ? undefined : id.slice(slash + 1);
+  if (!RepoName.test(repo)) return undefined;
+  if (version === undefined) return { repo };
+  return /^[1-9][0-9]{0,8}$/.test(version) ? { repo, version: Number(version) } : undefined;
+}
+
 export const ManifestSchema = z.strictObject({
   format: z.literal(ARTIFACT_FORMAT),
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-"'),
@@ -40,6 +60,10 @@ export const ManifestSchema = z.strictObject({
       sha256: Hex64.optional().describe('SHA-256 of that weights file'),
     })
     .optional(),
+  origin: z
+    .strictObject({ predibase: PredibaseOrigin })
+    .optional()
+    .describe('where the fine-tune came from; `kolm serve` answers to its Predibase adapter ids too'),
   quantization: z.enum(ARTIFACT_QUANTIZATIONS),
   metrics: z.strictObject({ validation: Metrics.optional(), eval: Metrics.optional() }).optional(),
   sizes: z.strictObject({

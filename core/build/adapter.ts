@@ -8,6 +8,7 @@ import { createdFromInputs } from '../compile/index.ts';
 import { outputKindFor } from '../kscore/index.ts';
 import { readExamples } from '../seeds/index.ts';
 import { readSpecFile, type Spec } from '../spec/index.ts';
+import { originFromAdapterId } from './origin.ts';
 
 export interface AdapterBuildInput {
   specPath: string;
@@ -22,9 +23,12 @@ export interface AdapterBuildInput {
   defaultName: string;
   /** The caller's SOURCE_DATE_EPOCH, as data. */
   sourceDateEpoch?: string;
+  /** The Predibase adapter id it came from (`--adapter-id`, REPO or REPO/VERSION), recorded in the manifest. */
+  adapterId?: string;
 }
 
 export async function buildAdapterFromFiles(input: AdapterBuildInput): Promise<AdapterCompileResult & { spec: Spec }> {
+  const origin = originFromAdapterId(input.adapterId);
   const read = await readSpecFile(input.specPath);
   const spec = input.baseId ? { ...read, base: input.baseId } : read;
   const train = input.examplesPath ? await readExamples(input.examplesPath, { input: spec.shape.input, output: spec.shape.output }) : undefined;
@@ -40,6 +44,7 @@ export async function buildAdapterFromFiles(input: AdapterBuildInput): Promise<A
     created: await createdFromInputs([input.specPath, input.adapterPath, ...(train ? [train.file] : [])], input.sourceDateEpoch),
     datasets: train ? [{ role: 'train', sha256: train.sha256, rows: train.examples.length }] : [],
     outputKind: outputKindFor(spec, train?.examples.map((e) => e.output)),
+    ...(origin ? { origin } : {}),
   });
   return { ...result, spec };
 }

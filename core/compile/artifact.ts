@@ -1,6 +1,6 @@
 // From a compile outcome to the .kolm bytes: the recipe's config and payload as entries, the manifest with
 // what was measured and what it was made from. Pure: returns bytes, writes nothing.
-import { writeArtifact, type ManifestInput } from '../artifact/index.ts';
+import { writeArtifact, type ManifestInput, type PredibaseOrigin } from '../artifact/index.ts';
 import type { Spec } from '../spec/index.ts';
 import { VERSION } from '../version.ts';
 import type { CompileOutcome, DatasetRef, Metrics } from './compile.ts';
@@ -18,6 +18,8 @@ export interface ArtifactMeta {
    * inputs must give the same bytes (reproducible, verifiable builds). `kolm eval` measures latency.
    */
   recordLatency?: boolean;
+  /** The Predibase adapter this fine-tune replaces (`--adapter-id`), recorded so serve answers to its ids. */
+  origin?: { predibase: PredibaseOrigin };
 }
 
 const round = (x: number, digits = 6) => Number(x.toFixed(digits));
@@ -41,6 +43,7 @@ export function recipeManifest(outcome: CompileOutcome, meta: ArtifactMeta): Man
     created: meta.created,
     spec: meta.spec,
     kind: 'recipe',
+    ...(meta.origin ? { origin: meta.origin } : {}),
     recipe: { type: outcome.winner, entry: RECIPE_CONFIG_ENTRY },
     quantization: storedQuantization(outcome.winner, outcome.saved.config),
     metrics: {

@@ -61,9 +61,49 @@ export async function loadServedArtifact(source: string | Uint8Array, options: L
   };
 }
 
+/**
+ * The Predibase ids an artifact answers to, from its manifest's origin: `REPO/VERSION` and `REPO` (for
+ * `REPO`, the set keeps the highest version served).
+ */
+export function predibaseIds(m: Manifest): { repo: string; versioned?: string; version: number } | undefined {
+  const o = m.origin?.predibase;
+  if (!o) return undefined;
+  return { repo: o.repo, ...(o.version !== undefined ? { versioned: `${o.repo}/${o.version}` } : {}), version: o.version ?? 0 };
+}
+
+/** Predibase id → artifact, for every artifact that records one; two artifacts claiming one id are refused. */
+function aliasMap(order: readonly ServedArtifact[], byName: ReadonlyMap<string, ServedArtifact>): Map<string, ServedArtifact> {
+  const out = new Map<string, ServedArtifact>();
+  const claim = (id: string, a: ServedArtifact) => {
+    const other = byName.get(id) ?? out.get(id);
+    if (other && other !== a) {
+      throw new KolmError('E_USAGE', `"${a.name}" (${a.path || 'bytes'}) and "${other.name}" (${other.path || 'bytes'}) both answer to the adapter id "${id}"`, {
+        hint: 'serve one of them, or recompile one with another --adapter-id (or --name)',
+      });
+    }
+    out.set(id, a);
+  };
+  for (const a of order) {
+    const ids = predibaseIds(a.manifest);
+    if (ids?.versioned) claim(ids.versioned, a);
+  }
+  // REPO alone: the highest version served (Predibase and LoRAX read a missing version as the latest).
+  const latest = new Map<string, { a: ServedArtifact; version: number }>();
+  for (const a of order) {
+    const ids = predibaseIds(a.manifest);
+    if (!ids) continue;
+    const seen = latest.get(ids.repo);
+    if (seen && seen.version === ids.version) claim(ids.repo, seen.a), claim(ids.repo, a); // a tie: refused
+    else if (!seen || ids.version > seen.version) latest.set(ids.repo, { a, version: ids.version });
+  }
+  for (const [repo, { a }] of latest) claim(repo, a);
+  return out;
+}
+
 export class ArtifactSet {
   private byName = new Map<string, ServedArtifact>();
   private order: ServedArtifact[] = [];
+  private aliases = new Map<string, ServedArtifact>();
 
   constructor(artifacts: readonly ServedArtifact[]) {
     if (artifacts.length === 0) throw new KolmError('E_USAGE', 'no artifacts to serve', { hint: 'pass one or more .kolm files' });
@@ -77,6 +117,7 @@ export class ArtifactSet {
       this.byName.set(a.name, a);
       this.order.push(a);
     }
+    this.aliases = aliasMap(this.order, this.byName);
   }
 
   /** The first artifact: what a request without adapter_id gets. */
@@ -88,10 +129,22 @@ export class ArtifactSet {
     return this.order;
   }
 
-  /** By adapter_id: null or "" (or the default's name) → the default; unknown → undefined. */
+  /** By adapter_id: null or "" → the default; a name or a Predibase id (REPO, REPO/VERSION) → its artifact; unknown → undefined. */
   resolve(id: string | null | undefined): ServedArtifact | undefined {
     if (id === null || id === undefined || id === '') return this.order[0];
-    return this.byName.get(id);
+    return this.byName.get(id) ?? this.aliases.get(id);
+  }
+
+  /** Every id that reaches `a`: its name, then the Predibase ids it answers to. */
+  ids(a: ServedArtifact): string[] {
+    const out = [a.name];
+    for (const [id, b] of this.aliases) if (b === a) out.push(id);
+    return out;
+  }
+
+  /** Every id a request may name, for messages. */
+  allIds(): string[] {
+    return this.order.flatMap((a) => this.ids(a));
   }
 
   /** Take a version for one request; give it back with `release`. */
@@ -119,9 +172,13 @@ export class ArtifactSet {
         hint: 'give each artifact its own name (kolm compile --name)',
       });
     }
-    this.order[i] = next;
-    this.byName.delete(old.name);
-    this.byName.set(next.name, next);
+    const order = this.order.map((a, j) => (j === i ? next : a));
+    const byName = new Map(this.byName);
+    byName.delete(old.name);
+    byName.set(next.name, next);
+    this.aliases = aliasMap(order, byName); // throws before anything changed when ids collide
+    this.order = order;
+    this.byName = byName;
     old.retired = true;
     if (old.inFlight === 0) await old.predictor.close?.();
     return old;

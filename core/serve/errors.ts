@@ -9,13 +9,18 @@ export class ServeError extends Error {
   readonly errorType: string;
   /** Sent as text/plain rather than the JSON ErrorResponse (axum body rejections). */
   readonly plain: boolean;
+  /** For OpenAI's error shape on /v1: the request field at fault and OpenAI's machine code. */
+  readonly param: string | null;
+  readonly code: string | null;
 
-  constructor(status: number, errorType: string, message: string, plain = false) {
+  constructor(status: number, errorType: string, message: string, plain = false, openAi: { param?: string | null; code?: string | null } = {}) {
     super(message);
     this.name = 'ServeError';
     this.status = status;
     this.errorType = errorType;
     this.plain = plain;
+    this.param = openAi.param ?? null;
+    this.code = openAi.code ?? null;
   }
 
   /** The response body: `{"error", "error_type"}`, or the bare message for plain errors. */
@@ -50,6 +55,14 @@ export const notFoundError = (path: string) => new ServeError(404, 'not_found', 
 export const methodError = (method: string, path: string, allow: readonly string[]) =>
   new ServeError(405, 'method_not_allowed', `${path} does not accept ${method}; it accepts ${allow.join(', ')}`);
 
+// OpenAI's own refusals on /v1 (their status, type and code), where LoRAX would ignore or accept.
+export const invalidRequestError = (message: string, param: string | null, code: string | null = null) =>
+  new ServeError(400, 'invalid_request', message, false, { param, code });
+export const unsupportedError = (param: string, why: string, code = 'unsupported_parameter') =>
+  invalidRequestError(`Unsupported parameter: '${param}' ${why}`, param, code);
+export const modelNotFoundError = (model: string, served: readonly string[]) =>
+  new ServeError(404, 'model_not_found', `The model \`${model}\` does not exist; this server serves ${served.join(', ')}`, false, { param: 'model', code: 'model_not_found' });
+
 /**
  * KolmError code → how serve answers it. A code raised while turning `inputs` into an input or while
  * predicting is the request's fault (422) or the artifact's (424); everything unlisted is a generation error.
@@ -67,4 +80,28 @@ export function toServeError(err: unknown): ServeError {
   if (err instanceof ServeError) return err;
   if (isKolmError(err)) return (BY_CODE[err.code] ?? generationError)(err.message);
   return generationError(err instanceof Error ? err.message : String(err));
+}
+
+// LoRAX names the field at fault in backticks; on /v1 some have OpenAI's names.
+const V1_PARAM: Record<string, string> = { inputs: 'prompt', max_new_tokens: 'max_tokens' };
+
+function paramOf(e: ServeError): string | null {
+  let m: RegExpExecArray | null = null;
+  if (e.errorType === 'validation') m = /`([A-Za-z_]+)`/.exec(e.message);
+  else if (e.plain) m = /target type: (?:missing field `([^`]+)`|([A-Za-z_][\w.[\]]*):)/.exec(e.message);
+  const name = m ? (m[1] ?? m[2] ?? null) : null;
+  return name === null ? null : (V1_PARAM[name] ?? name);
+}
+
+/** The status code OpenAI uses for the same refusal (it has no 422 or 424). */
+export function openAiStatus(e: ServeError): number {
+  if (e.status === 422 || e.status === 415) return 400;
+  return e.status === 424 ? 500 : e.status;
+}
+
+/** The error object of OpenAI's error shape: `{message, type, param, code}`. */
+export function openAiErrorObject(e: ServeError): Record<string, unknown> {
+  const status = openAiStatus(e);
+  const type = status === 429 ? 'requests' : status >= 500 ? 'server_error' : 'invalid_request_error';
+  return { message: e.message, type, param: e.param ?? paramOf(e), code: e.code ?? (status === 429 ? 'rate_limit_exceeded' : null) };
 }

@@ -3,7 +3,7 @@
 // so that every write notes its status and error type and a draining server closes the connection after it.
 import type { ServerResponse, OutgoingHttpHeaders } from 'node:http';
 import type { ArtifactSet } from './artifacts.ts';
-import type { ServeError } from './errors.ts';
+import { openAiErrorObject, openAiStatus, type ServeError } from './errors.ts';
 import type { Metrics } from './metrics.ts';
 import { DEFAULT_GENERATION_LIMITS, type GenerationLimits } from './params.ts';
 
@@ -31,9 +31,11 @@ export interface ServeContext {
   version: string;
   loraxCompat: boolean;
   draining?: () => boolean;
+  /** Random text for response ids. */
+  randomId: () => string;
 }
 
-export type RouteKind = 'generate' | 'generate_stream' | 'compat' | 'completions' | 'chat' | 'health' | 'info' | 'metrics' | 'models';
+export type RouteKind = 'generate' | 'generate_stream' | 'compat' | 'completions' | 'chat' | 'health' | 'info' | 'metrics' | 'models' | 'model';
 
 /** State of one request, for the answer, the metrics and the log line. */
 export interface Exchange {
@@ -48,6 +50,8 @@ export interface Exchange {
   stream: boolean;
   generatedTokens?: number;
   counted: boolean;
+  /** A /v1 route outside --lorax-compat: errors in OpenAI's shape and status codes. */
+  openai: boolean;
 }
 
 export const JSON_TYPE = 'application/json';
@@ -59,11 +63,13 @@ export interface Reply {
   send(status: number, body: string, headers: OutgoingHttpHeaders): void;
   json(status: number, value: unknown, headers?: OutgoingHttpHeaders): void;
   error(err: ServeError, headers?: OutgoingHttpHeaders): void;
-  /** Errors on the streaming routes: LoRAX answers 200 and sends the error as an event. */
+  /** Errors on the streaming routes before they began: LoRAX answers 200 and sends the error as an event. */
   streamError(err: ServeError): void;
   /** Open an event stream now (adapter artifacts stream tokens as they are generated). */
   open(headers: OutgoingHttpHeaders): void;
   event(data: string): void;
+  /** An error once the stream is under way: the last event (LoRAX's or OpenAI's shape), then the end. */
+  failStream(err: ServeError): void;
 }
 
 export function createReply(res: ServerResponse, ex: Exchange, draining: (() => boolean) | undefined): Reply {
@@ -77,8 +83,15 @@ export function createReply(res: ServerResponse, ex: Exchange, draining: (() => 
   };
   const error = (err: ServeError, headers: OutgoingHttpHeaders = {}) => {
     ex.errorType = err.errorType;
+    if (ex.openai) {
+      headers['content-type'] = JSON_TYPE;
+      return send(openAiStatus(err), JSON.stringify({ error: openAiErrorObject(err) }), headers);
+    }
     headers['content-type'] = err.contentType();
     send(err.status, err.body(), headers);
+  };
+  const event = (data: string) => {
+    if (!res.destroyed && !res.writableEnded) res.write(`data: ${data}\n\n`);
   };
   return {
     res,
@@ -90,7 +103,8 @@ export function createReply(res: ServerResponse, ex: Exchange, draining: (() => 
     },
     error,
     streamError(err) {
-      if (err.plain) return error(err);
+      // OpenAI answers a stream refused before its first byte with the HTTP error, as a plain request.
+      if (err.plain || ex.openai) return error(err);
       ex.errorType = err.errorType;
       const body = `data: ${JSON.stringify({ error: err.message, error_type: err.errorType })}\n\n`;
       send(200, body, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
@@ -101,8 +115,11 @@ export function createReply(res: ServerResponse, ex: Exchange, draining: (() => 
       if (draining?.()) res.shouldKeepAlive = false;
       res.writeHead(200, headers);
     },
-    event(data) {
-      if (!res.destroyed && !res.writableEnded) res.write(`data: ${data}\n\n`);
+    event,
+    failStream(err) {
+      ex.errorType = err.errorType;
+      event(JSON.stringify(ex.openai ? { error: openAiErrorObject(err) } : { error: err.message, error_type: err.errorType }));
+      if (!res.writableEnded) res.end();
     },
   };
 }

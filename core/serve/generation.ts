@@ -2,9 +2,10 @@
 // (an artifact with a language model: an adapter) or predict and cut the output into pseudo-tokens under
 // the request's limits (a recipe, tokens.ts). Routes turn the Outcome into LoRAX or OpenAI answers.
 import type { ArtifactSet, ServedArtifact } from './artifacts.ts';
-import { generationError } from './errors.ts';
+import { generationError, modelNotFoundError } from './errors.ts';
 import type { Exchange, ServeContext } from './exchange.ts';
 import { outputText } from './inputs.ts';
+import { planResponseFormat } from './json-format.ts';
 import { isSampling, validateParams, type GenerateParams } from './params.ts';
 import { countChunks, generate, type Generation, type Token } from './tokens.ts';
 import { textGenerator, type GenerateOptions, type GeneratedToken, type TextGenerator } from '../runtime/types.ts';
@@ -22,13 +23,16 @@ export function resolveAdapter(artifacts: ArtifactSet, id: string | null): Serve
   return artifacts.resolve(id === artifacts.default.name ? null : id);
 }
 
-/** Pick the artifact for an adapter id (or OpenAI model); an unknown id is LoRAX's adapter load failure. */
-function pick(artifacts: ArtifactSet, id: string | null): ServedArtifact {
+/**
+ * Pick the artifact for an adapter id (or OpenAI model); an unknown id is LoRAX's adapter load failure,
+ * or OpenAI's model_not_found on /v1.
+ */
+export function pick(artifacts: ArtifactSet, id: string | null, openai: boolean): ServedArtifact {
   const a = resolveAdapter(artifacts, id);
   if (!a) {
+    if (openai) throw modelNotFoundError(id ?? '', artifacts.allIds());
     const modelId = artifacts.default.name;
-    const names = artifacts.list().map((x) => x.name).join(', ');
-    throw generationError(`adapter \`${id}\` is not loaded; this server serves ${names} (pick one with adapter_id, or leave it out for ${modelId})`);
+    throw generationError(`adapter \`${id}\` is not loaded; this server serves ${artifacts.allIds().join(', ')} (pick one with adapter_id, or leave it out for ${modelId})`);
   }
   return a;
 }
@@ -51,7 +55,7 @@ export async function runGeneration(
   const t0 = now();
   const promptTokens = countChunks(inputs);
   const maxNew = validateParams(inputs, promptTokens, p, ctx.limits, stream);
-  const artifact = artifacts.acquire(pick(artifacts, p.adapterId));
+  const artifact = artifacts.acquire(pick(artifacts, p.adapterId, ex.openai));
   ex.artifact = artifact.name;
   try {
     const llm = textGenerator(artifact.predictor);
@@ -66,11 +70,13 @@ export async function runGeneration(
       ex.generatedTokens = gen.tokens.length;
       return { artifact, gen, promptTokens: out.promptTokens, inferenceMs: now() - t1, validationMs: t1 - t0 };
     }
+    const format = p.responseFormat ? planResponseFormat(artifact.manifest, p.responseFormat) : undefined;
     const input = artifact.toInput(inputs);
     const t1 = now();
     const prediction = await artifact.predictor.predict(input);
     const t2 = now();
-    const gen = generate(outputText(prediction.output), p, maxNew, prediction.confidence);
+    const text = format ? JSON.stringify(format(prediction.output)) : outputText(prediction.output);
+    const gen = generate(text, p, maxNew, prediction.confidence);
     ex.generatedTokens = gen.tokens.length;
     return { artifact, gen, promptTokens, inferenceMs: t2 - t1, validationMs: t1 - t0 };
   } finally {

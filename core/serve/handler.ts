@@ -3,6 +3,7 @@
 // artifacts, the clocks, the logger and the limits), so tests and `kolm serve` drive the same code. This
 // file is the router: it routes, holds the concurrency slots, reads bodies (body.ts), hands them to the
 // LoRAX (lorax.ts) or OpenAI (openai.ts) routes, maps what they throw in one onError, and logs each request.
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ArtifactSet } from './artifacts.ts';
 import { readJsonBody, refuseBody } from './body.ts';
@@ -10,7 +11,8 @@ import { methodError, notFoundError, overloadedError, toServeError } from './err
 import { createReply, DEFAULT_SERVE_LIMITS, type Exchange, type Reply, type RouteKind, type ServeContext, type ServeLimits } from './exchange.ts';
 import { getHealth, getMetrics, info, postGenerate } from './lorax.ts';
 import { Metrics } from './metrics.ts';
-import { getModels, postOpenAi } from './openai.ts';
+import { getModel, getModels } from './models.ts';
+import { postOpenAi } from './openai.ts';
 
 /** One structured log line per request. Never holds bodies, tokens or the Authorization header. */
 export interface RequestLog {
@@ -42,6 +44,8 @@ export interface HandlerDeps {
   loraxCompat?: boolean;
   /** True once shutdown began: /health answers 503 and connections close after their answer. */
   draining?: () => boolean;
+  /** Random text for OpenAI response ids (default: 18 random bytes), so ids never repeat across restarts. */
+  randomId?: () => string;
 }
 
 export interface ServeHandler {
@@ -66,6 +70,19 @@ const ROUTES: Record<string, Partial<Record<string, RouteKind>>> = {
   '/v1/models': { GET: 'models' },
 };
 
+// GET /v1/models/{id}: ids may hold a "/" (Predibase's REPO/VERSION), sent as is or percent-encoded.
+const MODEL_PREFIX = '/v1/models/';
+const MODEL_ROUTE: Partial<Record<string, RouteKind>> = { GET: 'model' };
+
+function modelIdOf(path: string): string {
+  const raw = path.slice(MODEL_PREFIX.length);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 const GENERATE_KINDS = new Set<RouteKind>(['generate', 'generate_stream', 'compat', 'completions', 'chat']);
 
 /**
@@ -73,13 +90,10 @@ const GENERATE_KINDS = new Set<RouteKind>(['generate', 'generate_stream', 'compa
  * an error is an event (status 200), and a stream already under way ends with an error event, as LoRAX's.
  */
 function onError(reply: Reply, err: unknown, stream: boolean): void {
-  const { res, ex } = reply;
+  const { res } = reply;
   const e = toServeError(err);
-  if (stream && res.headersSent && !res.writableEnded) {
-    ex.errorType = e.errorType;
-    reply.event(JSON.stringify({ error: e.message, error_type: e.errorType }));
-    res.end();
-  } else if (stream) reply.streamError(e);
+  if (stream && res.headersSent && !res.writableEnded) reply.failStream(e);
+  else if (stream) reply.streamError(e);
   else reply.error(e);
 }
 
@@ -93,6 +107,7 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
     version: deps.version,
     loraxCompat: deps.loraxCompat ?? false,
     ...(deps.draining ? { draining: deps.draining } : {}),
+    randomId: deps.randomId ?? (() => randomBytes(18).toString('base64url')),
   };
   const { limits, metrics, now, wallClock } = ctx;
   const log = deps.log;
@@ -130,10 +145,11 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
     });
   };
 
-  const get = (req: IncomingMessage, reply: Reply, kind: RouteKind, query: string) => {
+  const get = (req: IncomingMessage, reply: Reply, kind: RouteKind, path: string, query: string) => {
     if (kind === 'health') return getHealth(ctx, reply);
     if (kind === 'info') return reply.json(200, info(ctx));
     if (kind === 'models') return getModels(ctx, reply);
+    if (kind === 'model') return getModel(ctx, reply, modelIdOf(path));
     getMetrics(ctx, reply, query, req.headers.accept);
   };
 
@@ -146,11 +162,12 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
-    const methods = ROUTES[path];
+    const methods = ROUTES[path] ?? (path.startsWith(MODEL_PREFIX) && path.length > MODEL_PREFIX.length ? MODEL_ROUTE : undefined);
     const method = req.method ?? 'GET';
     const kind = methods?.[method === 'HEAD' ? 'GET' : method];
     const ex: Exchange = {
-      id: nextId++, start: now(), route: methods ? path : 'unknown', kind, status: 0, artifact: '', bytesIn: 0, stream: false, counted: false,
+      id: nextId++, start: now(), route: methods === MODEL_ROUTE ? '/v1/models/{id}' : methods ? path : 'unknown', kind, status: 0, artifact: '',
+      bytesIn: 0, stream: false, counted: false, openai: path.startsWith('/v1/') && !ctx.loraxCompat,
     };
     res.once('close', () => finish(ex, method, !res.writableFinished));
     const reply = createReply(res, ex, ctx.draining);
@@ -168,7 +185,7 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
       const allow = Object.keys(methods);
       return reply.error(methodError(method, path, allow), { allow: allow.join(', ') });
     }
-    if (method === 'GET' || method === 'HEAD') return get(req, reply, kind, q < 0 ? '' : url.slice(q + 1));
+    if (method === 'GET' || method === 'HEAD') return get(req, reply, kind, path, q < 0 ? '' : url.slice(q + 1));
 
     // A generate request holds a slot from its first byte to the end of its answer, so bodies in memory
     // are bounded by max-concurrency × max-body-bytes and a slow client counts against the limit.

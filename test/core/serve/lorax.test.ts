@@ -228,7 +228,7 @@ test('GET /health, /ping, / → 200 empty; GET /info → LoRAX Info fields in or
   const models = await (await fetch(`${srv.url}/v1/models`)).json();
   assert.is(models.object, 'list');
   assert.equal(models.data.map((m: { id: string }) => m.id), ['slots', 'other', 'bus-slots']);
-  assert.equal(Object.keys(models.data[0]), ['id', 'object', 'created', 'owned_by']);
+  assert.equal(Object.keys(models.data[0]), ['id', 'object', 'created', 'owned_by', 'root', 'parent']);
 });
 
 test('GET /metrics: Prometheus text with requests, a latency histogram, errors by type, per artifact; JSON form too', async () => {

@@ -31,10 +31,45 @@ test('POST /v1/completions and /v1/chat/completions: OpenAI reply shapes; model 
   assert.is(chat.choices[0].finish_reason, 'stop');
 
   const noUser = await postJson(`${srv.url}/v1/chat/completions`, { model: '', messages: [{ role: 'system', content: 'hi' }] });
-  assert.is(noUser.status, 422);
-  assert.is((await noUser.json()).error_type, 'template_error');
-  const bad = await postJson(`${srv.url}/v1/completions`, { model: '', prompt: 'x', temperature: -2 });
-  assert.equal(await bad.json(), { error: 'Input validation error: `temperature` must be non-negative', error_type: 'validation' });
+  assert.is(noUser.status, 400);
+  assert.match((await noUser.json()).error.message, /no user message/);
+  const bad = await postJson(`${srv.url}/v1/completions`, { model: '', prompt: 'x', temperature: 3 });
+  assert.is(bad.status, 400);
+  assert.equal(await bad.json(), {
+    error: { message: "Invalid 'temperature': decimal above maximum value. Expected a value <= 2, but got 3 instead.", type: 'invalid_request_error', param: 'temperature', code: 'decimal_above_max_value' },
+  });
+});
+
+test('/v1 refusals are OpenAI errors: unknown model 404 model_not_found, unsupported parameters 400 naming the parameter', async () => {
+  const unknown = await postJson(`${srv.url}/v1/completions`, { model: 'nope/3', prompt: 'x' });
+  assert.is(unknown.status, 404);
+  const u = (await unknown.json()).error;
+  assert.equal([u.type, u.param, u.code], ['invalid_request_error', 'model', 'model_not_found']);
+  assert.match(u.message, /nope\/3.*slots, other, bus-slots/);
+  for (const [path, extra, param] of [
+    ['/v1/completions', { n: 2 }, 'n'], ['/v1/completions', { logprobs: 1 }, 'logprobs'], ['/v1/chat/completions', { logprobs: true }, 'logprobs'],
+    ['/v1/chat/completions', { tools: [{ type: 'function', function: { name: 'f' } }] }, 'tools'], ['/v1/chat/completions', { top_p: 1.5 }, 'top_p'],
+    ['/v1/completions', { stream_options: { include_usage: true } }, 'stream_options'],
+  ] as const) {
+    const body = path.endsWith('chat/completions') ? { model: '', messages: [{ role: 'user', content: 'x' }], ...extra } : { model: '', prompt: 'x', ...extra };
+    const r = await postJson(`${srv.url}${path}`, body);
+    assert.is(r.status, 400, JSON.stringify(extra));
+    assert.is((await r.json()).error.param, param);
+  }
+  const models = await fetch(`${srv.url}/v1/models/other`);
+  assert.equal((await models.json()).id, 'other');
+  const missing = await fetch(`${srv.url}/v1/models/nope`);
+  assert.is(missing.status, 404);
+  assert.is((await missing.json()).error.code, 'model_not_found');
+});
+
+test('/v1/completions: a list prompt gives one choice per prompt; ids are random, never a counter', async () => {
+  const c = await (await postJson(`${srv.url}/v1/completions`, { model: '', prompt: ['Book me a bus to Reno.', 'Leaving from Boise please.'] })).json();
+  assert.equal(c.choices.map((x: { index: number }) => x.index), [0, 1]);
+  assert.equal(JSON.parse(c.choices[1].text), { from_location: 'Boise' });
+  const again = await (await postJson(`${srv.url}/v1/completions`, { model: '', prompt: 'x y' })).json();
+  assert.match(c.id, /^cmpl-[A-Za-z0-9_-]{20,}$/);
+  assert.is.not(again.id, c.id);
 });
 
 test('/v1 streaming: one chunk per token, then data: [DONE]; the chat stream ends with finish_reason and usage', async () => {
@@ -44,18 +79,21 @@ test('/v1 streaming: one chunk per token, then data: [DONE]; the chat stream end
   const chunks = events.slice(0, -1).map((e) => JSON.parse(e.data));
   for (const ch of chunks) {
     assert.is(ch.object, 'chat.completion.chunk');
-    assert.equal(Object.keys(ch.choices[0]), ['index', 'delta', 'finish_reason']);
+    assert.equal(Object.keys(ch.choices[0]), ['index', 'delta', 'logprobs', 'finish_reason']);
+    assert.not.ok('usage' in ch, 'no usage without stream_options.include_usage');
   }
+  assert.equal(chunks[0].choices[0].delta, { role: 'assistant', content: '' });
   const last = chunks.at(-1);
   assert.is(last.choices[0].finish_reason, 'stop');
-  assert.equal(last.choices[0].delta, {}, 'on "stop" the last delta has no role or content');
-  assert.ok(last.usage.completion_tokens > 0);
+  assert.equal(last.choices[0].delta, {});
   assert.is(chunks.slice(0, -1).map((c) => c.choices[0].delta.content).join(''), '{"to_location":"Reno"}');
-  assert.is(chunks[0].usage, null);
 
-  const comp = sseEvents(await (await postJson(`${srv.url}/v1/completions`, { model: '', prompt: 'Book me a bus to Reno.', stream: true })).text());
+  const comp = sseEvents(await (await postJson(`${srv.url}/v1/completions`, { model: '', prompt: 'Book me a bus to Reno.', stream: true, stream_options: { include_usage: true } })).text());
   assert.is(comp.at(-1)!.data, '[DONE]');
-  for (const e of comp.slice(0, -1)) assert.ok(JSON.parse(e.data).usage, 'completion chunks carry usage on every chunk');
+  const body = comp.slice(0, -1).map((e) => JSON.parse(e.data));
+  for (const ch of body.slice(0, -1)) assert.is(ch.usage, null);
+  assert.equal(body.at(-1).choices, []);
+  assert.ok(body.at(-1).usage.completion_tokens > 0, 'include_usage: the last chunk has the usage and no choices');
 });
 
 test('--lorax-compat: the /v1 replies carry LoRAX\'s own values', async () => {

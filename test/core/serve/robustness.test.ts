@@ -92,13 +92,14 @@ function malformed(): { req: Req; expect: number; what: string }[] {
     out.push({ req: { method: 'POST', path, body: JSON.stringify(body) }, expect: 422, what: `wrong type ${JSON.stringify(body)}` });
   }
   const OPENAI_WRONG: [string, unknown][] = [
-    ['/v1/completions', { prompt: 'x' }], ['/v1/completions', { model: '', prompt: ['x'] }], ['/v1/completions', { model: 1, prompt: 'x' }],
+    ['/v1/completions', { prompt: 'x' }], ['/v1/completions', { model: '', prompt: [[1, 2]] }], ['/v1/completions', { model: 1, prompt: 'x' }],
     ['/v1/chat/completions', { model: '' }], ['/v1/chat/completions', { model: '', messages: 'hi' }], ['/v1/chat/completions', { model: '', messages: [1] }],
     ['/v1/chat/completions', { model: '', messages: [{ role: 'user', content: 5 }] }], ['/v1/chat/completions', { model: '', messages: [] }],
   ];
   for (let i = 0; i < 160; i++) {
     const [path, body] = OPENAI_WRONG[i % OPENAI_WRONG.length]!;
-    out.push({ req: { method: 'POST', path, body: JSON.stringify(body) }, expect: 422, what: `openai ${JSON.stringify(body)}` });
+    // OpenAI has no 422: /v1 refuses a body it cannot read with 400.
+    out.push({ req: { method: 'POST', path, body: JSON.stringify(body) }, expect: 400, what: `openai ${JSON.stringify(body)}` });
   }
   const INVALID = [{ temperature: -1 }, { top_p: 2 }, { top_k: -3 }, { max_new_tokens: 0 }, { stop: ['a', 'b', 'c', 'd', 'e'] }, { best_of: 5, do_sample: true }, { typical_p: 0 }];
   for (let i = 0; i < 300; i++) {
