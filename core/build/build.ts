@@ -8,6 +8,7 @@ import { silentReporter } from '../progress.ts';
 import type { RecipeType } from '../recipes/index.ts';
 import { readExamples } from '../seeds/index.ts';
 import { readSpecFile, type Spec } from '../spec/index.ts';
+import { originFromAdapterId } from './origin.ts';
 
 export interface BuildInput {
   specPath: string;
@@ -30,6 +31,8 @@ export interface BuildInput {
   sourceDateEpoch?: string;
   /** Write the measured p50 into the manifest (the bytes then differ run to run). */
   recordLatency?: boolean;
+  /** The Predibase adapter id it replaces (`--adapter-id`, REPO or REPO/VERSION), recorded in the manifest. */
+  adapterId?: string;
 }
 
 /** What a compile measured, without the live predictor or the recipe payload (both are in `bytes`). */
@@ -53,6 +56,7 @@ export async function buildFromFiles(input: BuildInput, reporter: Reporter = sil
   const train = await readExamples(input.examplesPath, shape);
   const held = input.evalPath ? await readExamples(input.evalPath, shape) : undefined;
 
+  const origin = originFromAdapterId(input.adapterId);
   const outcome = await compileRecipe({ spec, train: train.examples, eval: held?.examples, seed: input.seed, only: input.only }, reporter);
   const datasets: DatasetRef[] = [{ role: 'train', sha256: train.sha256, rows: train.examples.length }];
   if (held) datasets.push({ role: 'eval', sha256: held.sha256, rows: held.examples.length });
@@ -65,6 +69,7 @@ export async function buildFromFiles(input: BuildInput, reporter: Reporter = sil
       created: await createdFromInputs([input.specPath, train.file, ...(held ? [held.file] : [])], input.sourceDateEpoch),
       datasets,
       recordLatency: input.recordLatency,
+      ...(origin ? { origin } : {}),
     });
   } finally {
     await outcome.predictor.close?.();
