@@ -48,6 +48,7 @@ export class CompileCommand extends KolmCommand {
   recordLatency = Option.Boolean('--record-latency', false, {
     description: 'Also write the measured p50 latency into the manifest (the bytes then differ run to run)',
   });
+  adapterId = Option.String('--adapter-id', { description: 'The Predibase adapter this replaces (REPO or REPO/VERSION, e.g. trec-questions/1): kolm serve answers to it' });
   name = Option.String('--name', { description: 'Artifact name (default: spec name, else the output file name)' });
   sign = Option.Boolean('--sign', false, { description: 'Sign the artifact as the last step (with --key FILE or --keyless; see `kolm sign`)' });
   key = signFlags.key();
@@ -91,6 +92,7 @@ export class CompileCommand extends KolmCommand {
         defaultName: basename(outPath).replace(/\.kolm$/, ''),
         sourceDateEpoch: this.context.env.SOURCE_DATE_EPOCH,
         recordLatency: this.recordLatency,
+        adapterId: this.adapterId,
       },
       this.reporter(),
     );
@@ -146,6 +148,7 @@ export class CompileCommand extends KolmCommand {
       name: this.name,
       defaultName: basename(outPath).replace(/\.kolm$/, ''),
       sourceDateEpoch: this.context.env.SOURCE_DATE_EPOCH,
+      adapterId: this.adapterId,
     });
     const saved = await saveBuilt(outPath, result.bytes, signing, this.output);
     const base = result.manifest.base!;
