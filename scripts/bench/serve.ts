@@ -154,6 +154,7 @@ try {
   if (byRuntime.length === 2) {
     console.log(`the same service on each classifier runtime (core/serve in a child process, no request logs; median of ${ROUNDS} alternating rounds):`);
     for (const r of byRuntime) console.log(fmt(r));
+    children.forEach((c, i) => console.log(`  '${c.runtime}' req/s by round: ${rounds[i]!.map((r) => r.rps.toFixed(0)).join(', ')}`));
     console.log(`ts / onnx req/s: ${(byRuntime[0]!.rps / byRuntime[1]!.rps).toFixed(2)} (the default must not be slower: ≥ 1.00)`);
   }
   const ratio = ours.rps / ceiling.rps;
