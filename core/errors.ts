@@ -45,6 +45,8 @@ export type ErrorCode =
   // eval and gates
   | 'E_GATE_FAILED'
   | 'E_REMOTE'
+  // serving
+  | 'E_PORT_IN_USE'
   // publishing
   | 'E_PUBLISH'
   // I/O we could not complete

@@ -7,10 +7,11 @@ import { Option } from 'clipanion';
 import * as t from 'typanion';
 import { defaultModelsDir } from '../core/adapter/base.ts';
 import type { AdapterRuntimeOptions } from '../core/llm/predictor.ts';
+import { value } from './options.ts';
 
 export const adapterFlags = {
-  baseGguf: () => Option.String('--base-gguf', { description: 'The base model GGUF for adapter artifacts (default: the models folder, KOLM_MODELS)' }),
-  threads: () => Option.String('--threads', { description: 'llama.cpp threads for adapter artifacts (default: physical cores)', validator: t.cascade(t.isNumber(), t.isAtLeast(1)) }),
+  baseGguf: () => value('file', Option.String('--base-gguf', { description: 'The base model GGUF for adapter artifacts (default: the models folder, KOLM_MODELS)' })),
+  threads: () => value('n', Option.String('--threads', { description: 'llama.cpp threads for adapter artifacts (default: physical cores)', validator: t.cascade(t.isNumber(), t.isAtLeast(1)) })),
 };
 
 /** Core's adapter options from the flags and the environment (KOLM_MODELS, KOLM_THREADS, KOLM_GPU=0). */

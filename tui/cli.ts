@@ -1,18 +1,13 @@
 // The `kolm` command line: every command is one file under tui/commands/, its path matching the CLI path.
-import { Builtins, Cli } from 'clipanion';
+import { Cli, type BaseContext } from 'clipanion';
 import { commands } from './commands/index.ts';
 import { runCommandLine, type KolmContext } from './base-command.ts';
 import { VERSION } from '../core/version.ts';
 
+export const KOLM_INFO = { binaryName: 'kolm', label: 'kolm: migrate Predibase fine-tunes to signed artifacts you own', version: VERSION };
 
-export function buildCli(binaryName = 'kolm'): Cli<KolmContext & import('clipanion').BaseContext> {
-  const cli = new Cli<KolmContext & import('clipanion').BaseContext>({
-    binaryLabel: 'kolm: migrate Predibase fine-tunes to signed artifacts you own',
-    binaryName,
-    binaryVersion: VERSION,
-  });
-  cli.register(Builtins.HelpCommand);
-  cli.register(Builtins.VersionCommand);
+export function buildCli(binaryName = 'kolm'): Cli<KolmContext & BaseContext> {
+  const cli = new Cli<KolmContext & BaseContext>({ binaryLabel: KOLM_INFO.label, binaryName, binaryVersion: VERSION, enableColors: false });
   for (const c of commands) cli.register(c);
   return cli;
 }
@@ -27,6 +22,6 @@ export async function runCli(args: string[], ctx: Partial<KolmContext> = {}): Pr
     env: ctx.env ?? process.env,
     cwd: ctx.cwd ?? process.cwd(),
     colorDepth: ctx.colorDepth ?? 1,
-  } as KolmContext & import('clipanion').BaseContext;
-  return runCommandLine(cli, args, context);
+  } as KolmContext & BaseContext;
+  return runCommandLine(cli, args, context, { info: KOLM_INFO, commands });
 }

@@ -3,18 +3,15 @@
 // SigningMethod / Trust, reading key files, the passphrase and the OIDC environment here, at the edge.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+// The flags are declared here without loading core/sign (Sigstore's libraries): only the functions that turn
+// them into a SigningMethod or Trust import it, when a command runs.
 import { Option } from 'clipanion';
 import { KolmError } from '../core/errors.ts';
-import {
-  PASSPHRASE_ENV,
-  ambientIdentityProvider,
-  parsePrivateKey,
-  parsePublicKey,
-  parseTrustedRoot,
-  publicGoodTrustedRoot,
-  type SigningMethod,
-  type Trust,
-} from '../core/sign/index.ts';
+import type { SigningMethod, Trust } from '../core/sign/index.ts';
+import { value } from './options.ts';
+
+/** The environment variable holding the private key's passphrase (core/sign/keys.ts reads the same name). */
+export const PASSPHRASE_ENV = 'KOLM_KEY_PASSPHRASE';
 
 export interface SignFlagValues {
   key?: string;
@@ -27,20 +24,20 @@ export interface SignFlagValues {
 
 /** Option factories so each command declares the same flags with the same descriptions. */
 export const signFlags = {
-  key: (name = '--key') => Option.String(name, { description: `Sign with this private key (from \`kolm keygen\`; passphrase from ${PASSPHRASE_ENV})` }),
+  key: (name = '--key') => value('file', Option.String(name, { description: `Sign with this private key (from \`kolm keygen\`; passphrase from ${PASSPHRASE_ENV})` })),
   keyless: () => Option.Boolean('--keyless', false, { description: 'Sign keyless with the ambient OIDC identity (GitHub Actions, or SIGSTORE_ID_TOKEN) via Fulcio' }),
-  fulcioUrl: () => Option.String('--fulcio-url', { description: 'Fulcio URL (default: public-good https://fulcio.sigstore.dev)' }),
-  rekorUrl: () => Option.String('--rekor-url', { description: 'Rekor URL (default: public-good https://rekor.sigstore.dev)' }),
-  tsaUrl: () => Option.String('--tsa-url', { description: 'RFC 3161 timestamp authority URL (none by default)' }),
+  fulcioUrl: () => value('url', Option.String('--fulcio-url', { description: 'Fulcio URL (default: public-good https://fulcio.sigstore.dev)' })),
+  rekorUrl: () => value('url', Option.String('--rekor-url', { description: 'Rekor URL (default: public-good https://rekor.sigstore.dev)' })),
+  tsaUrl: () => value('url', Option.String('--tsa-url', { description: 'RFC 3161 timestamp authority URL (none by default)' })),
   tlog: () => Option.Boolean('--tlog', true, { description: 'Record in the Rekor transparency log (--no-tlog for private deployments; needs --tsa-url)' }),
 };
 
 export const trustFlags = {
-  key: () => Option.String('--key', { description: 'Verify with this public key (kolm.pub)' }),
-  identity: () => Option.String('--certificate-identity', { description: 'Keyless: the exact signer identity (certificate SAN), e.g. a workflow URL @ ref' }),
-  identityRegexp: () => Option.String('--certificate-identity-regexp', { description: 'Keyless: a regular expression the signer identity must match' }),
-  issuer: () => Option.String('--certificate-oidc-issuer', { description: 'Keyless: the exact OIDC issuer (GitHub: https://token.actions.githubusercontent.com)' }),
-  trustedRoot: () => Option.String('--trusted-root', { description: 'Keyless: trusted_root.json of the Sigstore deployment (default: public good, shipped with kolm)' }),
+  key: () => value('file', Option.String('--key', { description: 'Verify with this public key (kolm.pub)' })),
+  identity: () => value('identity', Option.String('--certificate-identity', { description: 'Keyless: the exact signer identity (certificate SAN), e.g. a workflow URL @ ref' })),
+  identityRegexp: () => value('regexp', Option.String('--certificate-identity-regexp', { description: 'Keyless: a regular expression the signer identity must match' })),
+  issuer: () => value('url', Option.String('--certificate-oidc-issuer', { description: 'Keyless: the exact OIDC issuer (GitHub: https://token.actions.githubusercontent.com)' })),
+  trustedRoot: () => value('file', Option.String('--trusted-root', { description: 'Keyless: trusted_root.json of the Sigstore deployment (default: public good, shipped with kolm)' })),
 };
 
 export interface TrustFlagValues {
@@ -68,6 +65,7 @@ async function readUserFile(ctx: Ctx, path: string, what: string): Promise<Buffe
 /** The signing method the flags ask for, and the strings never to print (the identity token). */
 export async function signingMethodFrom(flags: SignFlagValues, ctx: Ctx): Promise<{ method: SigningMethod; secrets: string[] }> {
   if (flags.key && flags.keyless) throw new KolmError('E_USAGE', '--key and --keyless are two ways to sign: give one', { hint: '--key kolm.key offline, --keyless in CI' });
+  const { ambientIdentityProvider, parsePrivateKey } = await import('../core/sign/index.ts');
   if (flags.key) {
     const pem = await readUserFile(ctx, flags.key, 'private key');
     return { method: { mode: 'key', privateKey: parsePrivateKey(pem, flags.key, ctx.env[PASSPHRASE_ENV] || undefined) }, secrets: [] };
@@ -92,6 +90,7 @@ export async function signingMethodFrom(flags: SignFlagValues, ctx: Ctx): Promis
 export async function trustFrom(flags: TrustFlagValues, ctx: Ctx): Promise<Trust | undefined> {
   const keyless = flags.identity || flags.identityRegexp || flags.issuer;
   if (flags.key && keyless) throw new KolmError('E_USAGE', '--key and --certificate-identity are two ways to verify: give one', { hint: '--key for key-pair signatures, --certificate-* for keyless ones' });
+  const { parsePublicKey, parseTrustedRoot, publicGoodTrustedRoot } = await import('../core/sign/index.ts');
   if (flags.key) return { mode: 'key', publicKey: parsePublicKey(await readUserFile(ctx, flags.key, 'public key'), flags.key), name: flags.key };
   if (!keyless) {
     if (flags.trustedRoot) throw new KolmError('E_USAGE', '--trusted-root needs --certificate-identity (and --certificate-oidc-issuer)', { hint: 'say which signer you trust' });

@@ -2,6 +2,7 @@
 // AbortSignal rather than process signals: the command wires SIGINT/SIGTERM to it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { KolmError } from '../errors.ts';
 
 export interface ListenOptions {
   port: number;
@@ -81,14 +82,43 @@ export function listen(handler: (req: IncomingMessage, res: ServerResponse) => v
   };
 
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
+    const fail = (err: NodeJS.ErrnoException) => reject(listenError(err, options));
+    server.once('error', fail);
+    try {
+      server.listen(options.port, options.host, onListening);
+    } catch (err) {
+      // An out-of-range port throws here rather than emitting 'error'.
+      server.off('error', fail);
+      fail(err as NodeJS.ErrnoException);
+    }
+    function onListening() {
+      server.off('error', fail);
       const { port } = server.address() as AddressInfo;
       const host = options.host.includes(':') ? `[${options.host}]` : options.host;
       if (options.signal.aborted) shutdown();
       else options.signal.addEventListener('abort', shutdown, { once: true });
       resolve({ server, url: `http://${host}:${port}`, port, closed });
-    });
+    }
   });
+}
+
+/** Why the port could not be bound, as what the user can change: the port or the address. */
+export function listenError(err: NodeJS.ErrnoException, { port, host }: Pick<ListenOptions, 'port' | 'host'>): Error {
+  const where = `${host}:${port}`;
+  const portHint = 'pick another --port (--port 0 takes any free one)';
+  switch (err.code) {
+    case 'EADDRINUSE':
+      return new KolmError('E_PORT_IN_USE', `port ${port} on ${host} is already in use`, { hint: `stop what listens there, or ${portHint}`, cause: err });
+    case 'EACCES':
+    case 'EPERM':
+      return new KolmError('E_PORT_IN_USE', `not allowed to listen on ${where} (ports below 1024 need privileges)`, { hint: portHint, cause: err });
+    case 'ERR_SOCKET_BAD_PORT':
+      return new KolmError('E_USAGE', `port ${port} is out of range: use 0 to 65535`, { hint: portHint, cause: err });
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new KolmError('E_USAGE', `cannot listen on ${host}: not an address of this machine`, { hint: '--host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface)', cause: err });
+    default:
+      return err;
+  }
 }

@@ -90,10 +90,10 @@ test('npm install -g from a registry gives working kolm and kolm-migrate binarie
     cpSync(join(repoRoot, 'examples/trec-questions'), example, { recursive: true });
     const migrate = sh('kolm-migrate', ['--yes', '--json', '--export', 'trec-questions/predibase-export', '--out', 'out'], { cwd: work, env });
     assert.is(migrate.status, 0, migrate.stderr);
-    const result = JSON.parse(migrate.stdout) as { build: { artifactPath: string } };
-    assert.ok(statSync(result.build.artifactPath).size > 0, 'kolm-migrate wrote the artifact');
+    const result = JSON.parse(migrate.stdout) as { build: { artifact_path: string } };
+    assert.ok(statSync(result.build.artifact_path).size > 0, 'kolm-migrate wrote the artifact');
 
-    const serve = spawn('kolm', ['serve', result.build.artifactPath, '--port', '0'], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const serve = spawn('kolm', ['serve', result.build.artifact_path, '--port', '0'], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let buf = '';

@@ -2,9 +2,8 @@
 // the GitHub Markdown the Action posts as its PR comment.
 import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
-import { compareReports, readEvalReport, renderComparisonMarkdown, renderComparisonText } from '../../core/eval/index.ts';
-import { writeFileAtomic } from '../../core/fs/atomic.ts';
 import { KolmCommand } from '../base-command.ts';
+import { value } from '../options.ts';
 
 export class CompareCommand extends KolmCommand {
   static override paths = [['compare']];
@@ -25,9 +24,13 @@ export class CompareCommand extends KolmCommand {
 
   a = Option.String({ required: true, name: 'a.json' });
   b = Option.String({ required: true, name: 'b.json' });
-  markdown = Option.String('--markdown', { description: 'Write the comparison as GitHub Markdown to this file (- for stdout)' });
+  markdown = value('file', Option.String('--markdown', { description: 'Write the comparison as GitHub Markdown to this file (- for stdout)' }));
 
   async run(): Promise<number> {
+    const [{ compareReports, readEvalReport, renderComparisonMarkdown, renderComparisonText }, { writeFileAtomic }] = await Promise.all([
+      import('../../core/eval/index.ts'),
+      import('../../core/fs/atomic.ts'),
+    ]);
     const [a, b] = await Promise.all([readEvalReport(resolve(this.context.cwd, this.a)), readEvalReport(resolve(this.context.cwd, this.b))]);
     const comparison = compareReports(a, b);
     if (this.markdown === '-') this.out(renderComparisonMarkdown(comparison));

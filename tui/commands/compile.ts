@@ -2,12 +2,12 @@
 import { basename, relative, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import * as t from 'typanion';
-import { buildAdapterFromFiles, buildFromFiles, saveBuilt, type Saved } from '../../core/build/index.ts';
-import { formatCandidateTable } from '../../core/compile/index.ts';
+import type { Saved } from '../../core/build/index.ts';
 import { KolmError } from '../../core/errors.ts';
 import type { RecipeType } from '../../core/recipes/index.ts';
 import { KolmCommand } from '../base-command.ts';
-import { formatSigner } from '../../core/sign/index.ts';
+import { value } from '../options.ts';
+import { formatBytes } from '../render/units.ts';
 import { signFlags, signingMethodFrom } from '../sign-flags.ts';
 import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
 
@@ -35,21 +35,21 @@ export class CompileCommand extends KolmCommand {
     ],
   });
 
-  spec = Option.String('--spec', { required: true, description: 'spec.json (version 1)' });
-  examples = Option.String('--examples', { description: 'Training examples (JSONL of {input, output}); required unless --adapter' });
-  adapter = Option.String('--adapter', { description: 'Import a PEFT LoRA export (folder or zip with adapter_config.json + adapter_model.safetensors) as an adapter artifact' });
+  spec = value('file', Option.String('--spec', { required: true, description: 'spec.json (version 1)' }));
+  examples = value('file', Option.String('--examples', { description: 'Training examples (JSONL of {input, output}); required unless --adapter' }));
+  adapter = value('path', Option.String('--adapter', { description: 'Import a PEFT LoRA export (folder or zip with adapter_config.json + adapter_model.safetensors) as an adapter artifact' }));
   baseGguf = adapterFlags.baseGguf();
-  base = Option.String('--base', { description: 'Base model id (Hugging Face style); with --adapter it overrides the spec\'s base' });
-  adapterDtype = Option.String('--adapter-dtype', { description: 'GGUF type of the adapter weights: f16 (default), q8_0 (default when the spec says int8) or f32' });
-  evalFile = Option.String('--eval', { description: 'Held-out examples to score the winner on (never used to choose)' });
-  output = Option.String('--out', { required: true, description: 'Where to write the .kolm file' });
-  recipes = Option.Array('--recipe', { description: `Only try these recipes (${RECIPES.join(', ')})` });
-  seed = Option.String('--seed', '42', { description: 'Seed for folds and training', validator: t.isNumber() });
+  base = value('model', Option.String('--base', { description: 'Base model id (Hugging Face style); with --adapter it overrides the spec\'s base' }));
+  adapterDtype = value('type', Option.String('--adapter-dtype', { description: 'GGUF type of the adapter weights: f16 (default), q8_0 (default when the spec says int8) or f32' }));
+  evalFile = value('file', Option.String('--eval', { description: 'Held-out examples to score the winner on (never used to choose)' }));
+  output = value('file', Option.String('--out', { required: true, description: 'Where to write the .kolm file' }));
+  recipes = value('recipe', Option.Array('--recipe', { description: `Only try these recipes: ${RECIPES.join(', ')} (a comma list, or the flag repeated)` }));
+  seed = value('n', Option.String('--seed', '42', { description: 'Seed for folds and training', validator: t.isNumber() }));
   recordLatency = Option.Boolean('--record-latency', false, {
     description: 'Also write the measured p50 latency into the manifest (the bytes then differ run to run)',
   });
-  adapterId = Option.String('--adapter-id', { description: 'The Predibase adapter this replaces (REPO or REPO/VERSION, e.g. trec-questions/1): kolm serve answers to it' });
-  name = Option.String('--name', { description: 'Artifact name (default: spec name, else the output file name)' });
+  adapterId = value('id', Option.String('--adapter-id', { description: 'The Predibase adapter this replaces (REPO or REPO/VERSION, e.g. trec-questions/1): kolm serve answers to it' }));
+  name = value('name', Option.String('--name', { description: 'Artifact name (default: spec name, else the output file name)' }));
   sign = Option.Boolean('--sign', false, { description: 'Sign the artifact as the last step (with --key FILE or --keyless; see `kolm sign`)' });
   key = signFlags.key();
   keyless = signFlags.keyless();
@@ -72,7 +72,7 @@ export class CompileCommand extends KolmCommand {
         hint: 'pass --examples train.jsonl, or --adapter DIR to import a trained LoRA adapter',
       });
     }
-    const only = this.recipes?.map((r) => {
+    const only = this.recipes?.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean).map((r) => {
       if (!(RECIPES as readonly string[]).includes(r)) {
         throw new KolmError('E_USAGE', `unknown recipe "${r}"`, { hint: `choose from ${RECIPES.join(', ')}` });
       }
@@ -81,6 +81,11 @@ export class CompileCommand extends KolmCommand {
     // Read the key (or check the OIDC setup is named) before compiling, so a bad key fails in a second.
     const signing = this.sign || this.key || this.keyless ? await signingMethodFrom(this, this.context) : undefined;
     const outPath = resolve(cwd, this.output);
+    const [{ buildFromFiles, saveBuilt }, { formatCandidateTable }, { formatSigner }] = await Promise.all([
+      import('../../core/build/index.ts'),
+      import('../../core/compile/index.ts'),
+      import('../../core/sign/index.ts'),
+    ]);
     const built = await buildFromFiles(
       {
         specPath,
@@ -123,7 +128,7 @@ export class CompileCommand extends KolmCommand {
       const e = outcome.eval;
       this.out(`eval:   K ${e.K.toFixed(3)} [${e.K_low.toFixed(3)}, ${e.K_high.toFixed(3)}] · pass ${(e.pass_rate * 100).toFixed(1)}% on ${e.n} cases`);
     }
-    this.out(`wrote ${relative(cwd, outPath) || outPath} (${(saved.bytes.length / 1024).toFixed(1)} KB)`);
+    this.out(`wrote ${relative(cwd, outPath) || outPath} (${formatBytes(saved.bytes.length)})`);
     if (saved.signed) this.out(`signed by ${formatSigner(saved.signed.signer)}; bundle ${relative(cwd, saved.bundlePath!)}`);
     return 0;
   }
@@ -137,6 +142,7 @@ export class CompileCommand extends KolmCommand {
     }
     const signing = this.sign || this.key || this.keyless ? await signingMethodFrom(this, this.context) : undefined;
     const outPath = resolve(cwd, this.output);
+    const [{ buildAdapterFromFiles, saveBuilt }, { formatSigner }] = await Promise.all([import('../../core/build/index.ts'), import('../../core/sign/index.ts')]);
     const opts = adapterOptionsFrom(this, this.context);
     const result = await buildAdapterFromFiles({
       specPath,
@@ -176,7 +182,7 @@ export class CompileCommand extends KolmCommand {
     for (const w of result.converted.warnings) this.context.stderr.write(`warning: ${w}\n`);
     this.out(`adapter: rank ${result.config.rank}, ${result.config.modules.length} modules, ${Object.entries(types).map(([k, v]) => `${v} ${k}`).join(' + ')} tensors, scaling ${result.config.scaling === 'baked' ? 'baked into lora_b' : `alpha ${result.config.alpha}`}`);
     this.out(`base:    ${base.id}${base.revision ? `@${base.revision}` : ''} · ${base.file} · sha256 ${base.sha256}`);
-    this.out(`wrote ${relative(cwd, outPath) || outPath} (${(saved.bytes.length / 1024).toFixed(1)} KB; the base is not inside: kolm run/serve find it by --base-gguf or in KOLM_MODELS)`);
+    this.out(`wrote ${relative(cwd, outPath) || outPath} (${formatBytes(saved.bytes.length)}; the base is not inside: kolm run/serve find it by --base-gguf or in KOLM_MODELS)`);
     if (saved.signed) this.out(`signed by ${formatSigner(saved.signed.signer)}; bundle ${relative(cwd, saved.bundlePath!)}`);
     return 0;
   }

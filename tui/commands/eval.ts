@@ -3,13 +3,10 @@
 // endpoint on the same cases.
 import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
-import { writeFileAtomic } from '../../core/fs/atomic.ts';
 import * as t from 'typanion';
-import { gateFailure, parseGates, renderComparisonMarkdown, renderComparisonText } from '../../core/eval/index.ts';
-import { evaluateArtifactFile } from '../../core/eval/index.ts';
 import { KolmCommand } from '../base-command.ts';
+import { value } from '../options.ts';
 import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
-import { renderEvalReport } from '../render/eval.ts';
 
 export class EvalCommand extends KolmCommand {
   static override paths = [['eval']];
@@ -40,25 +37,30 @@ export class EvalCommand extends KolmCommand {
   });
 
   artifact = Option.String({ required: true, name: 'artifact.kolm' });
-  examples = Option.String('--examples', { required: true, description: 'Cases to score (JSONL of {input, output})' });
-  gates = Option.String('--gates', { description: 'Override the spec gates, e.g. K_min=0.85,p50_ms_max=200' });
-  output = Option.String('--out', { description: 'Also write the report as JSON to this file' });
+  examples = value('file', Option.String('--examples', { required: true, description: 'Cases to score (JSONL of {input, output})' }));
+  gates = value('gates', Option.String('--gates', { description: 'Override the spec gates, e.g. K_min=0.85,p50_ms_max=200' }));
+  output = value('file', Option.String('--out', { description: 'Also write the report as JSON to this file' }));
   baseGguf = adapterFlags.baseGguf();
   threads = adapterFlags.threads();
-  against = Option.String('--against', { description: 'LoRAX or Predibase endpoint URL to A/B against' });
-  adapterId = Option.String('--adapter-id', { description: 'parameters.adapter_id for the remote endpoint' });
-  token = Option.String('--token', { description: 'Bearer token for the endpoint (default: $PREDIBASE_API_TOKEN)' });
-  maxNewTokens = Option.String('--max-new-tokens', { description: 'Remote max_new_tokens (default: the spec)', validator: t.isNumber() });
-  temperature = Option.String('--temperature', { description: 'Remote temperature (default: the spec; 0 = greedy)', validator: t.isNumber() });
-  concurrency = Option.String('--concurrency', '4', { description: 'Remote requests in flight', validator: t.isNumber() });
-  timeout = Option.String('--timeout', '60', { description: 'Seconds per remote request', validator: t.isNumber() });
-  retries = Option.String('--retries', '4', { description: 'Retries per case on 429/5xx/dropped connections', validator: t.isNumber() });
-  cache = Option.String('--cache', { description: 'Resume cache for the remote results (JSONL)' });
-  remoteOut = Option.String('--remote-out', { description: 'Write the remote side\'s report as JSON to this file' });
-  markdown = Option.String('--markdown', { description: 'Write the kolm vs remote comparison as GitHub Markdown' });
+  against = value('url', Option.String('--against', { description: 'LoRAX or Predibase endpoint URL to A/B against' }));
+  adapterId = value('id', Option.String('--adapter-id', { description: 'parameters.adapter_id for the remote endpoint' }));
+  token = value('token', Option.String('--token', { description: 'Bearer token for the endpoint (default: $PREDIBASE_API_TOKEN)' }));
+  maxNewTokens = value('n', Option.String('--max-new-tokens', { description: 'Remote max_new_tokens (default: the spec)', validator: t.isNumber() }));
+  temperature = value('t', Option.String('--temperature', { description: 'Remote temperature (default: the spec; 0 = greedy)', validator: t.isNumber() }));
+  concurrency = value('n', Option.String('--concurrency', '4', { description: 'Remote requests in flight', validator: t.isNumber() }));
+  timeout = value('seconds', Option.String('--timeout', '60', { description: 'Seconds per remote request', validator: t.isNumber() }));
+  retries = value('n', Option.String('--retries', '4', { description: 'Retries per case on 429/5xx/dropped connections', validator: t.isNumber() }));
+  cache = value('file', Option.String('--cache', { description: 'Resume cache for the remote results (JSONL)' }));
+  remoteOut = value('file', Option.String('--remote-out', { description: 'Write the remote side\'s report as JSON to this file' }));
+  markdown = value('file', Option.String('--markdown', { description: 'Write the kolm vs remote comparison as GitHub Markdown' }));
 
   async run(): Promise<number> {
     const cwd = this.context.cwd;
+    const [{ writeFileAtomic }, { evaluateArtifactFile, gateFailure, parseGates, renderComparisonMarkdown, renderComparisonText }, { renderEvalReport }] = await Promise.all([
+      import('../../core/fs/atomic.ts'),
+      import('../../core/eval/index.ts'),
+      import('../render/eval.ts'),
+    ]);
     const artifactPath = resolve(cwd, this.artifact);
     const token = this.token ?? this.context.env.PREDIBASE_API_TOKEN;
     const cachePath = this.cache

@@ -3,9 +3,13 @@ import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { KolmError } from '../../core/errors.ts';
-import { MANIFEST_ENTRY, SIGNATURE_ENTRY, readArtifact, type ArtifactContents, type ManifestMetrics } from '../../core/artifact/index.ts';
-import { describeSigner, formatSigner, parseBundle, type SignerInfo } from '../../core/sign/index.ts';
+import type { ArtifactContents, ManifestMetrics } from '../../core/artifact/index.ts';
+import type { SignerInfo } from '../../core/sign/index.ts';
 import { KolmCommand } from '../base-command.ts';
+import { formatBytes, formatCount } from '../render/units.ts';
+
+type Sign = typeof import('../../core/sign/index.ts');
+type Artifacts = typeof import('../../core/artifact/index.ts');
 
 export class InspectCommand extends KolmCommand {
   static override paths = [['inspect']];
@@ -23,11 +27,12 @@ export class InspectCommand extends KolmCommand {
     ],
   });
 
-  file = Option.String({ name: 'FILE' });
+  file = Option.String({ name: 'artifact.kolm' });
 
   async run(): Promise<number> {
     const path = resolve(this.context.cwd, this.file);
-    const artifact = await readArtifact(path, { name: this.file });
+    const [artifacts, sign] = await Promise.all([import('../../core/artifact/index.ts'), import('../../core/sign/index.ts')]);
+    const artifact = await artifacts.readArtifact(path, { name: this.file });
     const whole = await hashFile(path, this.file);
     const summary = {
       file: this.file,
@@ -35,13 +40,13 @@ export class InspectCommand extends KolmCommand {
       sha256: whole.sha256,
       root_digest: artifact.rootDigest,
       signature: artifact.signature ? 'signed' : 'unsigned',
-      ...(artifact.signature ? { signer: claimedSigner(artifact.signature) } : {}),
+      ...(artifact.signature ? { signer: claimedSigner(sign, artifact.signature) } : {}),
     };
     if (this.json) {
       this.outJson({ ok: true, ...summary, manifest: artifact.manifest });
       return 0;
     }
-    this.out(renderSummary(summary, artifact));
+    this.out(renderSummary(summary, artifact, artifacts, sign));
     return 0;
   }
 }
@@ -71,7 +76,7 @@ interface Summary {
 }
 
 /** Who kolm.sig says signed it: a claim read from the bundle, which `kolm verify` proves or refutes. */
-function claimedSigner(signature: Uint8Array): SignerInfo | { kind: 'unreadable'; problem: string } {
+function claimedSigner({ describeSigner, parseBundle }: Sign, signature: Uint8Array): SignerInfo | { kind: 'unreadable'; problem: string } {
   try {
     return describeSigner(parseBundle(signature, 'kolm.sig'));
   } catch (err) {
@@ -79,7 +84,7 @@ function claimedSigner(signature: Uint8Array): SignerInfo | { kind: 'unreadable'
   }
 }
 
-function renderSummary(s: Summary, artifact: ArtifactContents): string {
+function renderSummary(s: Summary, artifact: ArtifactContents, { MANIFEST_ENTRY, SIGNATURE_ENTRY }: Artifacts, { formatSigner }: Sign): string {
   const m = artifact.manifest;
   const rows: [string, string][] = [
     ['name', m.name],
@@ -97,7 +102,7 @@ function renderSummary(s: Summary, artifact: ArtifactContents): string {
   rows.push(['compiler', `${m.compiler.name} ${m.compiler.version}`]);
   if (m.metrics?.validation) rows.push(['validation score', formatMetrics(m.metrics.validation)]);
   if (m.metrics?.eval) rows.push(['eval score', formatMetrics(m.metrics.eval)]);
-  for (const d of m.datasets) rows.push([`${d.role} data`, `${d.rows.toLocaleString('en-US')} rows, sha256:${d.sha256}`]);
+  for (const d of m.datasets) rows.push([`${d.role} data`, `${formatCount(d.rows)} rows, sha256:${d.sha256}`]);
   rows.push(['size', `${formatBytes(s.bytes)} on disk, ${formatBytes(m.sizes.total_bytes)} of payload in ${Object.keys(m.files).length} entries`]);
   rows.push(['sha256', s.sha256]);
   rows.push(['root digest', s.root_digest]);
@@ -120,16 +125,4 @@ function formatMetrics(x: ManifestMetrics): string {
   if (x.p50_ms !== undefined) parts.push(`p50 ${x.p50_ms} ms`);
   if (x.p95_ms !== undefined) parts.push(`p95 ${x.p95_ms} ms`);
   return parts.join(', ');
-}
-
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KiB', 'MiB', 'GiB'];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v.toFixed(1)} ${units[i]}`;
 }

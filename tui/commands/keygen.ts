@@ -1,8 +1,9 @@
 // `kolm keygen`: an ECDSA P-256 key pair for offline signing. The private key file is created 0600.
 import { relative, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
-import { PASSPHRASE_ENV, generateKeyPair, writeKeyPairFiles } from '../../core/sign/index.ts';
 import { KolmCommand } from '../base-command.ts';
+import { value } from '../options.ts';
+import { PASSPHRASE_ENV } from '../sign-flags.ts';
 
 export class KeygenCommand extends KolmCommand {
   static override paths = [['keygen']];
@@ -20,11 +21,12 @@ export class KeygenCommand extends KolmCommand {
     ],
   });
 
-  out_ = Option.String('--out', 'kolm', { description: 'Path prefix of the two files (default: kolm → kolm.key, kolm.pub)' });
+  out_ = value('prefix', Option.String('--out', 'kolm', { description: 'Path prefix of the two files (kolm → kolm.key, kolm.pub)' }));
   force = Option.Boolean('--force', false, { description: 'Overwrite existing key files' });
 
   async run(): Promise<number> {
     const cwd = this.context.cwd;
+    const { generateKeyPair, writeKeyPairFiles } = await import('../../core/sign/index.ts');
     const passphrase = this.context.env[PASSPHRASE_ENV] || undefined;
     const pair = generateKeyPair({ passphrase });
     const paths = { privateKey: resolve(cwd, `${this.out_}.key`), publicKey: resolve(cwd, `${this.out_}.pub`) };

@@ -5,10 +5,9 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import * as t from 'typanion';
 import { isKolmError } from '../../core/errors.ts';
-import {
-  ArtifactSet, createHandler, listen, loadServedArtifact, Metrics, watchFiles, type LoadOptions, type ServedArtifact,
-} from '../../core/serve/index.ts';
+import type { ArtifactSet, LoadOptions, Metrics, ServedArtifact } from '../../core/serve/index.ts';
 import { KolmCommand } from '../base-command.ts';
+import { value } from '../options.ts';
 import { trustFlags, trustFrom } from '../sign-flags.ts';
 import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
 import { VERSION } from '../../core/version.ts';
@@ -40,8 +39,11 @@ export class ServeCommand extends KolmCommand {
   artifacts = Option.Rest({ required: 1, name: 'artifact.kolm' });
   baseGguf = adapterFlags.baseGguf();
   threads = adapterFlags.threads();
-  port = Option.String('--port', '8080', { description: 'Port to listen on (0: any free port)', validator: t.isNumber() });
-  host = Option.String('--host', '127.0.0.1', { description: 'Address to bind' });
+  port = value('port', Option.String('--port', '8080', {
+    description: 'Port to listen on, 0 to 65535 (0: any free port)',
+    validator: t.cascade(t.isNumber(), [t.isInteger(), t.isInInclusiveRange(0, 65535)]),
+  }));
+  host = value('address', Option.String('--host', '127.0.0.1', { description: 'Address to bind (0.0.0.0: every interface)' }));
   loraxCompat = Option.Boolean('--lorax-compat', false, {
     description: "Answer the /v1 routes with LoRAX's exact values (id \"null\", model \"null\", ...) instead of OpenAI's",
   });
@@ -53,24 +55,25 @@ export class ServeCommand extends KolmCommand {
   identityRegexp = trustFlags.identityRegexp();
   issuer = trustFlags.issuer();
   trustedRoot = trustFlags.trustedRoot();
-  maxConcurrency = Option.String('--max-concurrency', '1024', {
+  maxConcurrency = value('n', Option.String('--max-concurrency', '1024', {
     description: 'Generate requests in flight before answering 429 overloaded',
     validator: t.cascade(t.isNumber(), t.isInteger(), t.isAtLeast(1)),
-  });
-  maxBodyBytes = Option.String('--max-body-bytes', String(2 * 1024 * 1024), {
+  }));
+  maxBodyBytes = value('bytes', Option.String('--max-body-bytes', String(2 * 1024 * 1024), {
     description: 'Largest request body accepted (413 above)',
     validator: t.cascade(t.isNumber(), t.isInteger(), t.isAtLeast(1)),
-  });
-  timeout = Option.String('--timeout', '30', {
+  }));
+  timeout = value('seconds', Option.String('--timeout', '30', {
     description: 'Seconds a client has to send a whole request (408 after)',
     validator: t.cascade(t.isNumber(), t.isAtLeast(0.01)),
-  });
+  }));
 
   async run(): Promise<number> {
     const out = this.context.stdout;
     const line = (value: Record<string, unknown>) => out.write(`${JSON.stringify(value)}\n`);
     const event = (msg: string, extra: Record<string, unknown> = {}) => line({ time: new Date().toISOString(), level: 'info', msg, ...extra });
 
+    const { ArtifactSet, createHandler, listen, loadServedArtifact, Metrics, watchFiles } = await import('../../core/serve/index.ts');
     const paths = this.artifacts.map((a) => resolve(this.context.cwd, a));
     const trust = await trustFrom(this, this.context);
     const loadOptions: LoadOptions = {
@@ -116,7 +119,7 @@ export class ServeCommand extends KolmCommand {
     });
     // Watch before announcing, so a file replaced right after "listening" is not missed.
     if (this.watch) {
-      watchFiles(paths, (path) => void this.reload(path, set, loadOptions, metrics, event), controller.signal);
+      watchFiles(paths, (path) => void this.reload(path, set, loadOptions, metrics, event, loadServedArtifact), controller.signal);
     }
     event('listening', { url: server.url, artifacts: loaded.map((a) => a.name), lorax_compat: this.loraxCompat });
 
@@ -153,6 +156,7 @@ export class ServeCommand extends KolmCommand {
     options: LoadOptions,
     metrics: Metrics,
     event: (msg: string, extra?: Record<string, unknown>) => void,
+    loadServedArtifact: (path: string, options: LoadOptions) => Promise<ServedArtifact>,
   ): Promise<void> {
     const current = set.list().find((a) => a.path === path);
     try {

@@ -1,8 +1,8 @@
 // `kolm sign`: put kolm.sig inside a .kolm and write NAME.kolm.sigstore.json beside it, with a key pair or keyless.
 import { relative, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
-import { formatSigner, signArtifactFile } from '../../core/sign/index.ts';
 import { KolmCommand } from '../base-command.ts';
+import { value } from '../options.ts';
 import { signFlags, signingMethodFrom } from '../sign-flags.ts';
 
 export class SignCommand extends KolmCommand {
@@ -27,19 +27,20 @@ export class SignCommand extends KolmCommand {
     ],
   });
 
-  file = Option.String({ name: 'FILE' });
+  file = Option.String({ name: 'artifact.kolm' });
   key = signFlags.key();
   keyless = signFlags.keyless();
   fulcioUrl = signFlags.fulcioUrl();
   rekorUrl = signFlags.rekorUrl();
   tsaUrl = signFlags.tsaUrl();
   tlog = signFlags.tlog();
-  bundle = Option.String('--bundle', { description: 'Where to write the sidecar bundle (default: FILE.sigstore.json)' });
+  bundle = value('file', Option.String('--bundle', { description: 'Where to write the sidecar bundle (default: FILE.sigstore.json)' }));
   sidecar = Option.Boolean('--sidecar', true, { description: 'Write the sidecar bundle (--no-sidecar: only kolm.sig inside)' });
 
   async run(): Promise<number> {
     const cwd = this.context.cwd;
     const { method, secrets } = await signingMethodFrom(this, this.context);
+    const { formatSigner, signArtifactFile } = await import('../../core/sign/index.ts');
     const path = resolve(cwd, this.file);
     const sidecarPath = this.sidecar ? (this.bundle ? resolve(cwd, this.bundle) : undefined) : false;
     const signed = await signArtifactFile(path, method, { shown: this.file, sidecarPath, secrets });

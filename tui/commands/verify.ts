@@ -3,10 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
-import { readArtifact, sha256Hex } from '../../core/artifact/index.ts';
 import { KolmError } from '../../core/errors.ts';
-import { formatSigner, sidecarName, verifyArtifactContents } from '../../core/sign/index.ts';
 import { KolmCommand } from '../base-command.ts';
+import { value } from '../options.ts';
 import { trustFlags, trustFrom } from '../sign-flags.ts';
 
 export class VerifyCommand extends KolmCommand {
@@ -29,13 +28,13 @@ export class VerifyCommand extends KolmCommand {
     ],
   });
 
-  file = Option.String({ name: 'FILE' });
+  file = Option.String({ name: 'artifact.kolm' });
   key = trustFlags.key();
   identity = trustFlags.identity();
   identityRegexp = trustFlags.identityRegexp();
   issuer = trustFlags.issuer();
   trustedRoot = trustFlags.trustedRoot();
-  bundle = Option.String('--bundle', { description: 'The sidecar bundle (default: FILE.sigstore.json when it exists)' });
+  bundle = value('file', Option.String('--bundle', { description: 'The sidecar bundle (default: FILE.sigstore.json when it exists)' }));
 
   async run(): Promise<number> {
     const cwd = this.context.cwd;
@@ -45,6 +44,10 @@ export class VerifyCommand extends KolmCommand {
         hint: '`kolm inspect` shows who claims to have signed it',
       });
     }
+    const [{ readArtifact, sha256Hex }, { formatSigner, sidecarName, verifyArtifactContents }] = await Promise.all([
+      import('../../core/artifact/index.ts'),
+      import('../../core/sign/index.ts'),
+    ]);
     const path = resolve(cwd, this.file);
     const contents = await readArtifact(path, { name: this.file });
     const bundleShown = this.bundle ?? sidecarName(this.file);

@@ -45,6 +45,8 @@ export function createCliReporter(
       stream.write(`${m}\n`);
     },
     warn(m) {
+      // Under --json the warnings are in the JSON; stderr stays quiet unless --verbose.
+      if (quiet) return;
       clearBar();
       stream.write(`warning: ${m}\n`);
     },

@@ -3,14 +3,11 @@
 // `--yes` and without a terminal it fails at once with a hint instead of waiting for a key.
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { Builtins, Cli, Command, Option } from 'clipanion';
+import { Cli, Command, Option } from 'clipanion';
 import { KolmError } from '../../core/errors.ts';
-import { specNameFromConfigPath } from '../../core/ludwig/index.ts';
-import { buildArtifact, getExport, migrateExport } from '../../core/migrate/index.ts';
-import { formatCandidateTable } from '../../core/compile/index.ts';
-import { renderEvalReport } from '../render/eval.ts';
 import { KolmCommand, runCommandLine, type KolmContext } from '../base-command.ts';
-import { renderReport } from '../commands/migrate/convert.ts';
+import { value } from '../options.ts';
+import { formatBytes } from '../render/units.ts';
 import { VERSION } from '../../core/version.ts';
 
 export class MigrateWizardCommand extends KolmCommand {
@@ -36,27 +33,35 @@ export class MigrateWizardCommand extends KolmCommand {
   });
 
   yes = Option.Boolean('--yes,-y', false, { description: 'Run every step with its defaults, without asking' });
-  exportPath = Option.String('--export', { description: 'The export folder (default: search the current folder)' });
-  output = Option.String('--out', { description: 'Where to write (default: kolm-out/<name>)' });
-  name = Option.String('--name', { description: 'Artifact name (default: the export folder name)' });
+  exportPath = value('dir', Option.String('--export', { description: 'The export folder (default: search the current folder)' }));
+  output = value('dir', Option.String('--out', { description: 'Where to write (default: kolm-out/<name>)' }));
+  name = value('name', Option.String('--name', { description: 'Artifact name (default: the export folder name)' }));
 
   async run(): Promise<number> {
     const cwd = this.context.cwd;
     if (!this.yes) return this.interactive();
+    const [{ specNameFromConfigPath }, { buildArtifact, getExport, migrateExport }, { formatCandidateTable }, { renderEvalReport }, { renderReport }] = await Promise.all([
+      import('../../core/ludwig/index.ts'),
+      import('../../core/migrate/index.ts'),
+      import('../../core/compile/index.ts'),
+      import('../render/eval.ts'),
+      import('../render/convert-report.ts'),
+    ]);
     const found = getExport(resolve(cwd, this.exportPath ?? '.'));
     const outDir = resolve(cwd, this.output ?? join('kolm-out', this.name ?? specNameFromConfigPath(found.config) ?? 'migration'));
     const reporter = this.reporter();
     const result = await migrateExport({ found, outDir, name: this.name, tmpDir: tmpdir() }, reporter);
     const built = await buildArtifact(result, reporter);
     if (this.json) {
-      this.outJson({ ok: true, ...result, build: { ...built, evaluation: built.evaluation && { file: built.evaluation.file, reportPath: built.evaluation.reportPath, K: built.evaluation.report.K, pass_rate: built.evaluation.report.pass_rate } } });
+      const { snakeKeys } = await import('../render/json.ts');
+      this.outJson(snakeKeys({ ok: true, ...result, build: { ...built, evaluation: built.evaluation && { file: built.evaluation.file, reportPath: built.evaluation.reportPath, K: built.evaluation.report.K, pass_rate: built.evaluation.report.pass_rate } } }));
       return 0;
     }
     const show = (p: string) => relative(cwd, p) || '.';
     this.out(renderReport(result.report, show));
     this.out(`wrote ${show(result.specPath)} (task: ${result.spec.task})\n`);
     this.out(formatCandidateTable(built.outcome.table));
-    this.out(`\nwrote ${show(built.artifactPath)} (${(built.bytes / 1024).toFixed(1)} KB, ${built.outcome.winner} recipe)`);
+    this.out(`\nwrote ${show(built.artifactPath)} (${formatBytes(built.bytes)}, ${built.outcome.winner} recipe)`);
     if (built.evaluation) this.out(`\n${renderEvalReport(built.evaluation.report)}`);
     const cases = built.evaluation ? show(built.evaluation.file) : 'cases.jsonl';
     this.out(`\nnext: kolm run ${show(built.artifactPath)} < ${cases}  ·  kolm inspect ${show(built.artifactPath)}`);
@@ -90,21 +95,18 @@ export class MigrateWizardCommand extends KolmCommand {
   }
 }
 
+const WIZARD_INFO = { binaryName: 'kolm-migrate', label: 'kolm-migrate: move a Predibase fine-tune onto a signed artifact you own', version: VERSION };
+
 export async function runWizardCli(args: string[], ctx: Partial<KolmContext> = {}): Promise<number> {
-  const cli = new Cli<KolmContext & import('clipanion').BaseContext>({
-    binaryLabel: 'kolm-migrate: move a Predibase fine-tune onto a signed artifact you own',
-    binaryName: 'kolm-migrate',
-    binaryVersion: VERSION,
-  });
-  cli.register(Builtins.HelpCommand);
-  cli.register(Builtins.VersionCommand);
+  const cli = new Cli<KolmContext & import('clipanion').BaseContext>({ binaryLabel: WIZARD_INFO.label, binaryName: WIZARD_INFO.binaryName, binaryVersion: VERSION, enableColors: false });
   cli.register(MigrateWizardCommand);
-  return runCommandLine(cli, args, {
+  const context = {
     stdin: ctx.stdin ?? process.stdin,
     stdout: ctx.stdout ?? process.stdout,
     stderr: ctx.stderr ?? process.stderr,
     env: ctx.env ?? process.env,
     cwd: ctx.cwd ?? process.cwd(),
     colorDepth: 1,
-  } as KolmContext & import('clipanion').BaseContext);
+  } as KolmContext & import('clipanion').BaseContext;
+  return runCommandLine(cli, args, context, { info: WIZARD_INFO, commands: [MigrateWizardCommand] });
 }

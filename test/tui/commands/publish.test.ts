@@ -27,7 +27,7 @@ test('attaches the signed artifact and its bundle, creating then replacing; --pr
     const created = await kolm([...args, '--create'], { cwd: dir, env });
     assert.is(created.code, 0, created.stderr);
     assert.match(created.stdout, /created release v1\.2\.0 of acme\/models/);
-    assert.match(created.stdout, /attached model\.kolm \(\d+ bytes\)\n.*attached model\.kolm\.sigstore\.json/);
+    assert.match(created.stdout, /attached model\.kolm \([\d.]+ (B|KiB)\)\n.*attached model\.kolm\.sigstore\.json/);
     const release = gh.releases[0]!;
     assert.equal(release.assets.map((a) => a.name), ['model.kolm', 'model.kolm.sigstore.json']);
     assert.equal(release.assets[0]!.bytes, readFileSync(join(dir, 'model.kolm')));

@@ -5,9 +5,10 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { KolmError } from '../../../core/errors.ts';
-import { convertExport, DROP_REASON_TEXT, DROP_REASONS, openIngestDb, type ConvertReport, type LengthStats } from '../../../core/ingest/index.ts';
-import { translateLudwigFiles } from '../../../core/ludwig/index.ts';
+import type { ConvertReport } from '../../../core/ingest/index.ts';
 import { KolmCommand } from '../../base-command.ts';
+import { value } from '../../options.ts';
+import { snakeKeys } from '../../render/json.ts';
 
 export class MigrateConvertCommand extends KolmCommand {
   static override paths = [['migrate', 'convert']];
@@ -32,14 +33,19 @@ export class MigrateConvertCommand extends KolmCommand {
     ],
   });
 
-  exports = Option.Array('--export', { required: true, description: 'Export folder or data file (repeatable)' });
-  config = Option.String('--config', { description: 'Ludwig config.yaml (default: config.yaml in the first export folder)' });
-  output = Option.String('--out', { required: true, description: 'Folder for train.jsonl, validation.jsonl, test.jsonl and report.json' });
+  exports = value('path', Option.Array('--export', { required: true, description: 'Export folder or data file' }));
+  config = value('file', Option.String('--config', { description: 'Ludwig config.yaml (default: config.yaml in the first export folder)' }));
+  output = value('dir', Option.String('--out', { required: true, description: 'Folder for train.jsonl, validation.jsonl, test.jsonl and report.json' }));
 
   async run(): Promise<number> {
     const cwd = this.context.cwd;
     const exportPaths = this.exports.map((p) => resolve(cwd, p));
     const outDir = resolve(cwd, this.output);
+    const [{ convertExport, openIngestDb }, { translateLudwigFiles }, { renderReport }] = await Promise.all([
+      import('../../../core/ingest/index.ts'),
+      import('../../../core/ludwig/index.ts'),
+      import('../../render/convert-report.ts'),
+    ]);
     const reporter = this.reporter();
     const translated = await translateLudwigFiles({ config: this.configPath(exportPaths) });
     for (const w of translated.warnings) reporter.warn(w);
@@ -51,7 +57,7 @@ export class MigrateConvertCommand extends KolmCommand {
     } finally {
       db.close();
     }
-    if (this.json) this.outJson(report);
+    if (this.json) this.outJson(snakeKeys({ ...report, warnings: [...translated.warnings, ...report.warnings] }));
     else this.out(renderReport(report, (p) => relative(cwd, p) || '.'));
     return 0;
   }
@@ -66,53 +72,4 @@ export class MigrateConvertCommand extends KolmCommand {
       hint: 'pass the Ludwig config of the export: --config predibase-export/config.yaml',
     });
   }
-}
-
-const num = (n: number) => n.toLocaleString('en-US');
-const lengths = (l: LengthStats) => `length p50 ${l.p50} · p90 ${l.p90} · p99 ${l.p99} · max ${l.max}`;
-
-/** The report as a terminal table (paths shown relative to the working folder). */
-export function renderReport(r: ConvertReport, show: (path: string) => string): string {
-  const t = r.totals;
-  const kept = t.rowsOut.train + t.rowsOut.validation + t.rowsOut.test;
-  const droppedOf = (d: Record<string, number>) => Object.values(d).reduce((a, b) => a + b, 0);
-  const header = ['file', 'format', 'rows in', 'sampled out', 'dropped', 'train', 'validation', 'test', 'split by'];
-  const rows = r.files.map((f) => [
-    show(f.file),
-    f.format,
-    num(f.rowsIn),
-    num(f.sampledOut),
-    num(droppedOf(f.dropped)),
-    num(f.rowsOut.train),
-    num(f.rowsOut.validation),
-    num(f.rowsOut.test),
-    f.splitSource === 'column' ? `column "${f.splitColumn}"` : f.splitSource,
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 || i === 1 || i === 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
-  const out = [
-    `${num(t.rowsIn)} rows in → ${num(kept)} out (train ${num(t.rowsOut.train)} · validation ${num(t.rowsOut.validation)} · test ${num(t.rowsOut.test)})`,
-    '',
-    line(header),
-    ...rows.map(line),
-    '',
-  ];
-  const drops = DROP_REASONS.filter((d) => t.dropped[d] > 0).map((d) => `${num(t.dropped[d])} ${DROP_REASON_TEXT[d]}`);
-  if (drops.length) out.push(`dropped: ${drops.join('; ')}`);
-  if (r.sampling) out.push(`sampled: kept ${num(r.sampling.kept)} of ${num(t.rowsIn)} rows (seed ${r.sampling.seed})`);
-  const nulls = r.input.nullCells ? Object.entries(r.input.nullCells).filter(([, c]) => c > 0) : [];
-  out.push(
-    `input:   ${r.input.columns.join(', ')} (${r.input.kind}); ${lengths(r.input.length)}` +
-      (nulls.length ? `; null cells written as "": ${nulls.map(([c, k]) => `${c} ${num(k)}`).join(', ')}` : ''),
-  );
-  const top = r.output.top ? `: ${r.output.top.map((o) => `${o.value} ${num(o.count)}`).join(', ')}` : '';
-  out.push(`output:  ${r.output.column}; ${lengths(r.output.length)}; ${num(r.output.distinct)} distinct${r.output.labelLike ? ' (looks like a label task)' : ''}${top}`);
-  const d = r.duplicates;
-  out.push(
-    `duplicates: ${num(d.exact)} exact · ${num(d.conflictingInputs)} inputs with different outputs (${num(d.conflictingRows)} rows) · ${num(d.inputsInSeveralSplits)} inputs in more than one split`,
-  );
-  for (const ex of d.examples) out.push(`  conflict: ${JSON.stringify(ex.input)} → ${ex.outputs.map((o) => JSON.stringify(o)).join(' | ')}`);
-  out.push(`wrote ${[...r.outputs.map((o) => `${show(join(r.outDir, o.file))} (${num(o.rows)} rows)`), show(join(r.outDir, 'report.json'))].join(', ')}`);
-  return out.join('\n');
 }

@@ -1,9 +1,9 @@
 // `kolm migrate spec`: translate a Ludwig config.yaml (+ PEFT adapter_config.json) into spec.json.
 import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
-import { writeFileAtomic } from '../../../core/fs/atomic.ts';
-import { translateLudwigFiles } from '../../../core/ludwig/index.ts';
 import { KolmCommand } from '../../base-command.ts';
+import { value } from '../../options.ts';
+import { snakeKeys } from '../../render/json.ts';
 
 export class MigrateSpecCommand extends KolmCommand {
   static override paths = [['migrate', 'spec']];
@@ -32,14 +32,15 @@ export class MigrateSpecCommand extends KolmCommand {
     ],
   });
 
-  config = Option.String('--config', { required: true, description: 'Ludwig config.yaml (or the folder holding it)' });
-  adapter = Option.String('--adapter', { description: 'PEFT adapter folder or its adapter_config.json' });
-  output = Option.String('--out', { required: true, description: 'Where to write spec.json' });
-  name = Option.String('--name', { description: 'spec name (default: the export folder name)' });
+  config = value('file', Option.String('--config', { required: true, description: 'Ludwig config.yaml (or the folder holding it)' }));
+  adapter = value('path', Option.String('--adapter', { description: 'PEFT adapter folder or its adapter_config.json' }));
+  output = value('file', Option.String('--out', { required: true, description: 'Where to write spec.json' }));
+  name = value('name', Option.String('--name', { description: 'spec name (default: the export folder name)' }));
 
   async run(): Promise<number> {
     const cwd = this.context.cwd;
     const out = resolve(cwd, this.output);
+    const [{ writeFileAtomic }, { translateLudwigFiles }] = await Promise.all([import('../../../core/fs/atomic.ts'), import('../../../core/ludwig/index.ts')]);
     const result = await translateLudwigFiles({
       config: resolve(cwd, this.config),
       adapter: this.adapter ? resolve(cwd, this.adapter) : undefined,
@@ -48,7 +49,7 @@ export class MigrateSpecCommand extends KolmCommand {
     await writeFileAtomic(out, `${JSON.stringify(result.spec, null, 2)}\n`);
 
     if (this.json) {
-      this.outJson({ spec: result.spec, mapping: result.mapping, warnings: result.warnings });
+      this.outJson(snakeKeys({ ok: true, spec: result.spec, mapping: result.mapping, warnings: result.warnings }));
       return 0;
     }
     for (const w of result.warnings) this.context.stderr.write(`warning: ${w}\n`);

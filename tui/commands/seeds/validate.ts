@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import * as t from 'typanion';
-import { formatShape, validateSeedsFile, validateSeedsStream, type SeedsReport } from '../../../core/seeds/index.ts';
-import { readSpecFile } from '../../../core/spec/index.ts';
+import type { SeedsReport } from '../../../core/seeds/index.ts';
+import type { Shape } from '../../../core/spec/index.ts';
 import { KolmCommand } from '../../base-command.ts';
+import { value } from '../../options.ts';
+import { formatCount } from '../../render/units.ts';
 
 export class SeedsValidateCommand extends KolmCommand {
   static override paths = [['seeds', 'validate']];
@@ -28,15 +30,20 @@ export class SeedsValidateCommand extends KolmCommand {
     ],
   });
 
-  file = Option.String({ name: 'FILE' });
-  spec = Option.String('--spec', { description: 'spec.json whose shape the rows must have' });
-  limit = Option.String('--limit', '50', {
+  file = Option.String({ name: 'file.jsonl' });
+  spec = value('file', Option.String('--spec', { description: 'spec.json whose shape the rows must have' }));
+  limit = value('n', Option.String('--limit', '50', {
     description: 'How many bad lines to list (all are counted)',
     validator: t.cascade(t.isNumber(), [t.isInteger(), t.isAtLeast(0)]),
-  });
+  }));
 
   async run(): Promise<number> {
     const cwd = this.context.cwd;
+    const [{ formatShape, validateSeedsFile, validateSeedsStream }, { readSpecFile }] = await Promise.all([
+      import('../../../core/seeds/index.ts'),
+      import('../../../core/spec/index.ts'),
+    ]);
+    const describe = (report: SeedsReport) => describeShape(report, formatShape);
     const shape = this.spec ? (await readSpecFile(resolve(cwd, this.spec), this.spec)).shape : undefined;
     const limit = Number(this.limit);
     const options = { shape, limit, reporter: this.reporter() };
@@ -51,36 +58,36 @@ export class SeedsValidateCommand extends KolmCommand {
         file: this.file,
         rows: report.rows,
         valid: report.valid,
-        badCount: report.badCount,
+        bad_count: report.badCount,
         bad: report.bad,
         truncated: report.badCount > report.bad.length,
         warnings: report.warnings,
         shape: report.shape,
-        shapeSource: report.shapeSource,
+        shape_source: report.shapeSource,
         bytes: report.bytes,
       });
       return report.ok ? 0 : 1;
     }
     for (const w of report.warnings) this.context.stderr.write(`warning: ${this.file}:${w.line}: ${w.reason}\n`);
     if (report.ok) {
-      this.out(`ok. ${report.rows} row${report.rows === 1 ? '' : 's'}, shape ${describeShape(report)}`);
+      this.out(`ok. ${formatCount(report.rows)} row${report.rows === 1 ? '' : 's'}, shape ${describe(report)}`);
       return 0;
     }
-    this.out(renderBad(this.file, report));
+    this.out(renderBad(this.file, report, describe));
     return 1;
   }
 }
 
-function describeShape(report: SeedsReport): string {
+function describeShape(report: SeedsReport, formatShape: (s: Shape) => string): string {
   if (!report.shape) return '(none)';
   const text = `{input: ${formatShape(report.shape.input)}, output: ${formatShape(report.shape.output)}}`;
   return report.shapeSource === 'inferred' ? `${text} (inferred from the first row)` : text;
 }
 
-function renderBad(file: string, report: SeedsReport): string {
+function renderBad(file: string, report: SeedsReport, describeShape: (r: SeedsReport) => string): string {
   const lines = report.bad.map((b) => `${file}:${b.line}${b.column !== undefined ? `:${b.column}` : ''}: ${b.reason}`);
   const hidden = report.badCount - report.bad.length;
   if (hidden > 0) lines.push(`and ${hidden} more`);
-  lines.push(`${report.badCount} bad line${report.badCount === 1 ? '' : 's'} of ${report.rows} rows in ${file}; shape ${describeShape(report)}`);
+  lines.push(`${report.badCount} bad line${report.badCount === 1 ? '' : 's'} of ${formatCount(report.rows)} rows in ${file}; shape ${describeShape(report)}`);
   return lines.join('\n');
 }

@@ -1,5 +1,4 @@
 import { Command } from 'clipanion';
-import { specJsonSchema } from '../../../core/spec/index.ts';
 import { KolmCommand } from '../../base-command.ts';
 
 export class SpecSchemaCommand extends KolmCommand {
@@ -12,6 +11,7 @@ export class SpecSchemaCommand extends KolmCommand {
   });
 
   async run(): Promise<number> {
+    const { specJsonSchema } = await import('../../../core/spec/index.ts');
     this.outJson(specJsonSchema());
     return 0;
   }

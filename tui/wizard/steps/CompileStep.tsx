@@ -12,6 +12,7 @@ import { parseSpec, type Spec } from '../../../core/spec/index.ts';
 import { compileStep, relaxGates, writeSpec } from '../services.ts';
 import type { Converted } from '../state.ts';
 import { gatesText } from './SpecStep.tsx';
+import { formatBytes } from '../../render/units.ts';
 import { Busy, clip, ErrorBox, Keys, LineInput, ProgressBar, Select, TextTable, useColor, useElapsed, useReporter, useWidth } from '../ui/kit.tsx';
 
 export interface CompileStepProps {
@@ -146,7 +147,7 @@ export function CompileStep(props: CompileStepProps): ReactNode {
           <Text color={color('green')}>
             ✓ winner: {b.outcome.winner} · K {f3(b.outcome.validation.K)} on {b.outcome.folds > 1 ? `${b.outcome.folds}-fold validation` : 'validation'} · {took}
           </Text>
-          <Text>{clip(`wrote ${show(b.artifactPath)} (${(b.bytes / 1024).toFixed(1)} KB)`, width)}</Text>
+          <Text>{clip(`wrote ${show(b.artifactPath)} (${formatBytes(b.bytes)})`, width)}</Text>
         </Box>
         <Keys items={['enter evaluate', 'esc back to the spec', 'ctrl-c quit']} />
       </Box>

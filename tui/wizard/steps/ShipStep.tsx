@@ -9,6 +9,7 @@ import type { BuildResult } from '../../../core/migrate/index.ts';
 import { WORKFLOW_PATH } from '../../../core/migrate/workflow.ts';
 import type { Spec } from '../../../core/spec/index.ts';
 import { writeWorkflow } from '../services.ts';
+import { formatBytes } from '../../render/units.ts';
 import { clip, ErrorBox, Keys, Select, useColor, useWidth } from '../ui/kit.tsx';
 
 export interface ShipStepProps {
@@ -47,7 +48,7 @@ export function ShipStep(props: ShipStepProps): ReactNode {
   return (
     <Box flexDirection="column">
       <Text bold>Ship</Text>
-      <Text color={color('green')}>{clip(`✓ ${a} · ${(built.bytes / 1024).toFixed(1)} KB · ${built.outcome.winner} recipe${built.evaluation ? ` · K ${built.evaluation.report.K.toFixed(3)}` : ''}`, width)}</Text>
+      <Text color={color('green')}>{clip(`✓ ${a} · ${formatBytes(built.bytes)} · ${built.outcome.winner} recipe${built.evaluation ? ` · K ${built.evaluation.report.K.toFixed(3)}` : ''}`, width)}</Text>
       <Box marginTop={1} flexDirection="column">
         {commands.map(([what, cmd]) => (
           <Box key={what} flexDirection="column">

@@ -34,11 +34,11 @@ test('writes spec.json and prints the mapping summary and warnings', async () =>
 test('--json prints spec, mapping and warnings; relative paths resolve against the working folder', async () => {
   const r = await kolm(['migrate', 'spec', '--config', 'tweet-emotion/predibase-export', '--adapter', 'tweet-emotion/predibase-adapter/adapter_config.json', '--out', join(dir, 'spec.json'), '--json'], { cwd: EXAMPLES });
   assert.is(r.code, 0, r.stderr);
-  const body = JSON.parse(r.stdout) as { spec: { name: string; prompt: { template: string } }; mapping: { inputColumns: string[] }; warnings: string[] };
-  assert.equal(Object.keys(body), ['spec', 'mapping', 'warnings']);
+  const body = JSON.parse(r.stdout) as { spec: { name: string; prompt: { template: string } }; mapping: { input_columns: string[] }; warnings: string[] };
+  assert.equal(Object.keys(body), ['ok', 'spec', 'mapping', 'warnings']);
   assert.is(body.spec.name, 'tweet-emotion');
   assert.match(body.spec.prompt.template, 'Tweet: {tweet}');
-  assert.equal(body.mapping.inputColumns, ['tweet']);
+  assert.equal(body.mapping.input_columns, ['tweet']);
   assert.ok(Array.isArray(body.warnings));
   assert.equal(JSON.parse(readFileSync(join(dir, 'spec.json'), 'utf8')), body.spec);
 });

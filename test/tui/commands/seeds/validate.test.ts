@@ -58,7 +58,7 @@ test('--spec checks the spec shape and names the field', async () => {
   assert.match(r.stdout, 'slots.jsonl:2: input.requested_slots is missing');
   assert.match(r.stdout, 'shape {input: {utterance: string, requested_slots: string}, output: string}\n');
   const ok = await kolm(['seeds', 'validate', 'good.jsonl', '--spec', 'spec.json', '--json'], { cwd: dir });
-  assert.is(JSON.parse(ok.stdout).shapeSource, 'spec');
+  assert.is(JSON.parse(ok.stdout).shape_source, 'spec');
 });
 
 test('printed bad lines are capped with "and N more", all are counted', async () => {
@@ -69,7 +69,7 @@ test('printed bad lines are capped with "and N more", all are counted', async ()
   assert.match(out[51]!, /^79 bad lines of 80 rows/);
   const limited = await kolm(['seeds', 'validate', 'many.jsonl', '--limit', '3', '--json'], { cwd: dir });
   const body = JSON.parse(limited.stdout);
-  assert.equal([body.bad.length, body.badCount, body.truncated], [3, 79, true]);
+  assert.equal([body.bad.length, body.bad_count, body.truncated], [3, 79, true]);
 });
 
 test('standard input with "-"', async () => {
