@@ -3,9 +3,14 @@
 // text and `lookup` won at K 0.019).
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { compileRecipe } from '../../../core/compile/index.ts';
+import { getExport, migrateExport } from '../../../core/migrate/index.ts';
+import type { Example } from '../../../core/runtime/index.ts';
 import type { Spec } from '../../../core/spec/index.ts';
 import { labelTask } from '../../_util/label-tasks.ts';
+import { tmpdir } from '../../_util/tmp.ts';
 
 const test = suite('compile: label sets of any size');
 
@@ -29,5 +34,28 @@ for (const [d, perLabel] of [[77, 13], [151, 7]] as const) {
     }
   });
 }
+
+const CLINC_SAMPLE = new URL('../../_fixtures/clinc-intents-sample/predibase-export', import.meta.url).pathname;
+const jsonl = (path: string): Example[] => readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Example);
+
+test('a 151-label Predibase export (a CLINC150 sample) is label-like in the report and compiles to the classifier', async () => {
+  const dir = tmpdir();
+  const migrated = await migrateExport({ found: getExport(CLINC_SAMPLE), outDir: dir, tmpDir: tmpdir() });
+  assert.is(migrated.spec.output_kind, undefined, 'no override: the kind is inferred');
+  assert.is(migrated.report.output.distinct, 151);
+  assert.is(migrated.report.output.labelLike, true);
+  const train = jsonl(join(dir, 'train.jsonl'));
+  const validation = jsonl(join(dir, 'validation.jsonl'));
+  assert.is(train.length, 1510);
+  const out = await compileRecipe({ spec: migrated.spec, train, eval: validation });
+  try {
+    assert.is(out.kind, 'label');
+    assert.is(out.winner, 'classifier');
+    // Ten rows per label is little; the held-out K is still far above answering the commonest label.
+    assert.ok(out.eval!.K_low > 10 * out.baseline.K, `eval K ${out.eval!.K} [${out.eval!.K_low}, …], baseline ${out.baseline.K}`);
+  } finally {
+    await out.predictor.close?.();
+  }
+});
 
 test.run();
