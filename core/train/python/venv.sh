@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Build (once) the trainer's venv for requirements.txt and print its python's path on stdout.
+# Cached per machine under ${KOLM_CACHE:-$XDG_CACHE_HOME/kolm or ~/.cache/kolm}/venv-trainer-<hash>, where
+# <hash> is the first 16 hex digits of the SHA-256 of requirements.txt (+ requirements-test.txt with
+# --test); core/train/venv.ts computes the same path. Built in a temp folder and renamed, so an interrupted
+# build never looks finished.
+#   usage: venv.sh [--test] [--python PYTHON]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+python=python3
+test=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --test) test=1 ;;
+    --python) python="$2"; shift ;;
+    *) echo "venv.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+files=("$here/requirements.txt")
+[ "$test" = 1 ] && files+=("$here/requirements-test.txt")
+hash="$(cat "${files[@]}" | sha256sum | cut -c1-16)"
+cache="${KOLM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kolm}"
+dir="$cache/venv-trainer-$hash"
+if [ ! -x "$dir/bin/python" ] || [ ! -f "$dir/.kolm-ready" ]; then
+  mkdir -p "$cache"
+  tmp="$dir.tmp-$$"
+  rm -rf "$tmp"
+  trap 'rm -rf "$tmp"' EXIT
+  start=$(date +%s)
+  "$python" -m venv "$tmp" >&2
+  args=()
+  for f in "${files[@]}"; do args+=(-r "$f"); done
+  "$tmp/bin/python" -m pip install --disable-pip-version-check -q "${args[@]}" >&2
+  # We only ever run "$dir/bin/python -m ...", which works from the renamed folder (console scripts would
+  # name the temp one). A concurrent build that finished first wins; ours is dropped.
+  touch "$tmp/.kolm-ready"
+  if [ -f "$dir/.kolm-ready" ]; then rm -rf "$tmp"; else rm -rf "$dir"; mv "$tmp" "$dir"; fi
+  trap - EXIT
+  echo "venv-trainer-$hash: built in $(( $(date +%s) - start )) s, $(du -sh "$dir" | cut -f1)" >&2
+fi
+echo "$dir/bin/python"
