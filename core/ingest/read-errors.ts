@@ -1,8 +1,8 @@
 // DuckDB's reader errors, turned into KolmErrors that name the file, the line and what to do. The patterns
 // below are DuckDB 1.5's wording, learned by experiment (see test/core/ingest/read-errors.test.ts).
-import { createReadStream } from 'node:fs';
 import { KolmError } from '../errors.ts';
 import { physicalLineOfRecord, type CsvDialect } from './dialect.ts';
+import { scanJsonLines, type JsonLinesScan } from './json-lines.ts';
 import type { DataFile } from './sources.ts';
 
 const excerpt = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
@@ -63,16 +63,36 @@ export function parquetReadError(err: unknown, file: DataFile): KolmError {
   return new KolmError('E_BAD_PARQUET', `${file.path} cannot be read: ${firstLine(msg)}`, { place: { file: file.path }, cause: err });
 }
 
+/** DuckDB's own limit on one JSON value (its `maximum_object_size` default), which we keep. */
+export const DUCKDB_MAX_OBJECT_BYTES = 16 * 1024 * 1024;
+const LONG_LINE_BYTES = 1024 * 1024;
+
 export async function jsonReadError(err: unknown, file: DataFile): Promise<KolmError> {
   const msg = String((err as Error)?.message ?? err);
   // DuckDB's "in line N" is one past the line for newline-delimited files; find the line ourselves.
-  const bad = await locateBadJsonLine(file.path).catch(() => undefined);
+  const scan = await scanJsonLines(file.path).catch(() => undefined);
+  const bad = scan?.bad;
+  const sizeLimit = /maximum_object_size/i.test(msg);
+  // Out of memory is a long line's fault only when there is one (a megabyte and more); else DuckDB's words.
+  const memory = /Out of Memory/i.test(msg) && (scan?.longest.bytes ?? 0) >= LONG_LINE_BYTES;
+  if (!bad && scan && (sizeLimit || memory)) {
+    const { line, bytes } = scan.longest;
+    const mb = (bytes / 1e6).toFixed(1);
+    const what = sizeLimit
+      ? `is ${mb} MB, over the ${DUCKDB_MAX_OBJECT_BYTES / 1024 / 1024} MiB that DuckDB reads as one JSON object (the JSON itself is valid)`
+      : `is ${mb} MB; DuckDB ran out of its memory limit reading it (the JSON itself is valid)`;
+    return new KolmError('E_BAD_JSONL', `${file.path} line ${line} ${what}`, {
+      place: { file: file.path, line },
+      hint: `shorten that row (split a long document into several rows, or drop it), or export the dataset as Parquet, which has no per-row size limit`,
+      cause: err,
+    });
+  }
   const place = { file: file.path, ...(bad ? { line: bad.line } : {}) };
   const at = bad ? `${file.path} line ${bad.line}` : file.path;
   if (bad?.reason === 'encoding' || /invalid UTF-8/i.test(msg)) {
     return new KolmError('E_BAD_ENCODING', `${at} is not valid UTF-8`, { place, hint: 're-save the file as UTF-8', cause: err });
   }
-  const what = bad?.reason === 'not-object' ? 'is not a JSON object' : `is not valid JSON${bad?.detail ? ` (${bad.detail})` : ''}`;
+  const what = bad?.reason === 'not-object' ? 'is not a JSON object' : bad ? `is not valid JSON${bad.detail ? ` (${bad.detail})` : ''}` : `cannot be read as JSON lines: ${firstLine(msg)}`;
   return new KolmError('E_BAD_JSONL', `${at} ${what}`, {
     place,
     hint: 'each line must be one JSON object such as {"column": "value", ...}',
@@ -88,42 +108,8 @@ export function notObjectError(file: DataFile, line: number | undefined): KolmEr
 }
 
 /** The first line that is not UTF-8, not JSON, or not an object (blank lines are skipped, as DuckDB does). */
-export async function locateBadJsonLine(path: string): Promise<{ line: number; reason: 'encoding' | 'syntax' | 'not-object'; detail?: string } | undefined> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let line = 0;
-  let pending: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-    let start = 0;
-    for (let nl = pending.indexOf(0x0a, start); nl !== -1; nl = pending.indexOf(0x0a, start)) {
-      line++;
-      const bad = checkJsonLine(decoder, pending.subarray(start, nl));
-      if (bad) return { line, ...bad };
-      start = nl + 1;
-    }
-    pending = pending.subarray(start);
-  }
-  if (pending.length) {
-    const bad = checkJsonLine(decoder, pending);
-    if (bad) return { line: line + 1, ...bad };
-  }
-  return undefined;
-}
-
-function checkJsonLine(decoder: TextDecoder, bytes: Buffer): { reason: 'encoding' | 'syntax' | 'not-object'; detail?: string } | undefined {
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { reason: 'encoding' };
-  }
-  if (text.trim() === '') return undefined;
-  try {
-    const v = JSON.parse(text);
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? undefined : { reason: 'not-object' };
-  } catch (e) {
-    return { reason: 'syntax', detail: (e as Error).message };
-  }
+export async function locateBadJsonLine(path: string): Promise<JsonLinesScan['bad']> {
+  return (await scanJsonLines(path)).bad;
 }
 
 function firstLine(s: string): string {
