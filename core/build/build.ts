@@ -7,7 +7,7 @@ import type { Reporter } from '../progress.ts';
 import { silentReporter } from '../progress.ts';
 import type { RecipeType } from '../recipes/index.ts';
 import { readExamples } from '../seeds/index.ts';
-import { readSpecFile, type Spec } from '../spec/index.ts';
+import { readSpecFile, type Gates, type Spec } from '../spec/index.ts';
 import { originFromAdapterId } from './origin.ts';
 
 export interface BuildInput {
@@ -31,6 +31,8 @@ export interface BuildInput {
   sourceDateEpoch?: string;
   /** Write the measured p50 into the manifest (the bytes then differ run to run). */
   recordLatency?: boolean;
+  /** The gates the recipe alone must pass (default the spec's); a cascade gives {}, its gates hold for the whole. */
+  recipeGates?: Gates;
   /** The Predibase adapter id it replaces (`--adapter-id`, REPO or REPO/VERSION), recorded in the manifest. */
   adapterId?: string;
 }
@@ -57,7 +59,8 @@ export async function buildFromFiles(input: BuildInput, reporter: Reporter = sil
   const held = input.evalPath ? await readExamples(input.evalPath, shape) : undefined;
 
   const origin = originFromAdapterId(input.adapterId);
-  const outcome = await compileRecipe({ spec, train: train.examples, eval: held?.examples, seed: input.seed, only: input.only }, reporter);
+  const recipeSpec = input.recipeGates ? { ...spec, gates: input.recipeGates } : spec;
+  const outcome = await compileRecipe({ spec: recipeSpec, train: train.examples, eval: held?.examples, seed: input.seed, only: input.only }, reporter);
   const datasets: DatasetRef[] = [{ role: 'train', sha256: train.sha256, rows: train.examples.length }];
   if (held) datasets.push({ role: 'eval', sha256: held.sha256, rows: held.examples.length });
   const name = input.name ?? spec.name ?? input.defaultName;

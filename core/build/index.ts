@@ -6,3 +6,5 @@ export { saveBuilt } from './save.ts';
 export type { Saved, SaveSigning } from './save.ts';
 export { buildAdapterFromFiles } from './adapter.ts';
 export type { AdapterBuildInput } from './adapter.ts';
+export { buildCascadeFromFiles } from './cascade.ts';
+export type { BuiltCascade, CascadeBuildInput, CascadeEval, CascadeFallbackInput } from './cascade.ts';

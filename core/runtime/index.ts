@@ -6,6 +6,7 @@ import { loadRecipe } from '../recipes/index.ts';
 import type { Predictor, RecipeLoadOptions } from './types.ts';
 import type { AdapterRuntimeOptions } from '../llm/predictor.ts';
 import { verifyArtifactContents, type ArtifactSignatureState, type Trust } from '../sign/index.ts';
+import type { CascadeRuntimeOptions } from '../cascade/load.ts';
 
 export type { ClassifierRuntime, Example, GeneratedText, GeneratedToken, GenerateOptions, Input, Prediction, Predictor, RecipeLoadOptions, TextGenerator } from './types.ts';
 export { CLASSIFIER_RUNTIMES, DEFAULT_CLASSIFIER_RUNTIME, predictEach, textGenerator } from './types.ts';
@@ -24,6 +25,8 @@ export interface PredictorOptions extends RecipeLoadOptions {
   /** Where an adapter artifact finds its base model, llama.cpp's settings and the temp folder. Required to
    *  load an adapter artifact (E_INTERNAL without it: the entry point forgot); recipes ignore it. */
   adapter?: AdapterRuntimeOptions;
+  /** How a cascade artifact reaches its fallback (token, bounds, folders, error policy); recipes ignore it. */
+  cascade?: CascadeRuntimeOptions;
 }
 
 export interface LoadArtifactOptions extends PredictorOptions {
@@ -49,7 +52,7 @@ export function verifyArtifactSignature(contents: ArtifactContents, options: Loa
  * `classifierRuntime` picks what scores classifier recipes, composite parts included (default 'ts').
  */
 export async function predictorFromContents(contents: ArtifactContents, file = 'artifact', options: PredictorOptions = {}): Promise<Predictor> {
-  const { manifest, entries } = contents;
+  const { manifest } = contents;
   const { adapter } = options;
   if (manifest.kind === 'adapter') {
     // Only the face knows where base models and temp files go; one that loads adapters must say (our bug if not).
@@ -63,9 +66,16 @@ export async function predictorFromContents(contents: ArtifactContents, file = '
     const { adapterPredictor } = await import('../llm/predictor.ts');
     return adapterPredictor(contents, adapter, file);
   }
-  if (manifest.kind !== 'recipe' || !manifest.recipe) {
-    throw new KolmError('E_BAD_ARTIFACT', `${file} is a ${manifest.kind} artifact; this runtime runs recipes and adapters`, {
-      hint: 'cascade artifacts are not supported yet',
+  if (manifest.kind === 'cascade') return cascadePredictorFrom(contents, file, options, false);
+  return recipePredictor(contents, file, options);
+}
+
+/** The recipe entry of a recipe or cascade artifact, loaded. */
+async function recipePredictor(contents: ArtifactContents, file: string, options: PredictorOptions): Promise<Predictor> {
+  const { manifest, entries } = contents;
+  if (!manifest.recipe) {
+    throw new KolmError('E_BAD_ARTIFACT', `${file} is a ${manifest.kind} artifact without a recipe entry`, {
+      hint: 'rebuild it with kolm compile',
       place: { file },
     });
   }
@@ -80,10 +90,31 @@ export async function predictorFromContents(contents: ArtifactContents, file = '
   return loadRecipe(manifest.recipe.type, config, entries, { classifierRuntime: options.classifierRuntime });
 }
 
+/**
+ * A cascade: its recipe, routed to the fallback it names below its threshold. A fallback artifact is loaded
+ * through loadArtifact (digests and signature checked like any artifact), with the same options.
+ */
+async function cascadePredictorFrom(contents: ArtifactContents, file: string, options: PredictorOptions, fromPath: boolean): Promise<Predictor> {
+  const { cascadeFromContents } = await import('../cascade/load.ts');
+  const recipe = await recipePredictor(contents, file, options);
+  const loader = async (bytes: Uint8Array, name: string) => {
+    const { contents: inner, predictor } = await loadArtifact(bytes, { ...options, name });
+    if (inner.manifest.kind === 'cascade') {
+      await predictor.close?.();
+      throw new KolmError('E_BAD_ARTIFACT', `${file}: its fallback ${name} is itself a cascade`, { hint: 'use an adapter (or recipe) artifact as the fallback', place: { file } });
+    }
+    return predictor;
+  };
+  const searchDirs = [...(options.cascade?.searchDirs ?? []), ...(options.adapter?.modelsDir ? [options.adapter.modelsDir] : [])];
+  return cascadeFromContents(contents, file, recipe, { ...options.cascade, searchDirs }, loader, fromPath);
+}
+
 /** Read, verify (digests, then signature: see verifyArtifactSignature) and load an artifact from a path or its bytes. */
 export async function loadArtifact(source: string | Uint8Array, options: LoadArtifactOptions = {}): Promise<LoadedArtifact> {
   const file = options.name ?? (typeof source === 'string' ? source : 'artifact');
   const contents = await readArtifact(source, options.name ? { name: options.name } : {});
   const signature = verifyArtifactSignature(contents, { ...options, file });
-  return { contents, signature, predictor: await predictorFromContents(contents, file, options) };
+  const predictor =
+    contents.manifest.kind === 'cascade' ? await cascadePredictorFrom(contents, file, options, typeof source === 'string') : await predictorFromContents(contents, file, options);
+  return { contents, signature, predictor };
 }
