@@ -61,12 +61,15 @@ export interface StandIn {
   /** Whether the stand-in answers this input right. */
   right(input: string): boolean;
   answerFor(input: string): string;
+  /** Change how long each answer takes from now on. */
+  setDelay(ms: number): void;
 }
 
 /** A LoRAX server right on `share` of the known inputs (a wrong label on the rest), answering after `ms`. */
 export async function standIn(examples: readonly Example[], labels: readonly string[], { share = 0.95, ms = 0, token }: { share?: number; ms?: number; token?: string } = {}): Promise<StandIn> {
   const gold = new Map(examples.map((e) => [String(e.input), String(e.output)]));
   const right = (input: string) => unit(input) < share;
+  let wait = ms;
   const answerFor = (input: string) => {
     const g = gold.get(input) ?? labels[0]!;
     return right(input) ? g : labels[(labels.indexOf(g) + 1) % labels.length]!;
@@ -74,9 +77,9 @@ export async function standIn(examples: readonly Example[], labels: readonly str
   const server = await startLoraxServer({
     ...(token ? { token } : {}),
     handler: answer(async (inputs) => {
-      if (ms) await delay(ms);
+      if (wait) await delay(wait);
       return answerFor(inputs);
     }),
   });
-  return { server, right, answerFor };
+  return { server, right, answerFor, setDelay: (m) => (wait = m) };
 }
