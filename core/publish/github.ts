@@ -59,7 +59,7 @@ const REPO_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
 export async function publishRelease(options: PublishOptions): Promise<PublishResult> {
   if (!REPO_PATTERN.test(options.repo)) throw new KolmError('E_USAGE', `--repo "${options.repo}" is not OWNER/NAME`, { hint: 'e.g. --repo acme/models' });
-  if (!options.token) throw new KolmError('E_USAGE', 'publishing needs a GitHub token', { hint: 'set GITHUB_TOKEN (in Actions: `permissions: contents: write`)' });
+  if (!options.token) throw new KolmError('E_USAGE', 'publishing needs a GitHub token', { hint: 'set GH_TOKEN or GITHUB_TOKEN (in Actions: `permissions: contents: write`)' });
   const api = createClient(options);
   const repoPath = `/repos/${options.repo}`;
 
@@ -141,7 +141,7 @@ function createClient(options: PublishOptions): Client {
       // not JSON: keep the text
     }
     const hint =
-      response.status === 401 ? 'GITHUB_TOKEN is missing or invalid'
+      response.status === 401 ? 'the token (GH_TOKEN or GITHUB_TOKEN) is missing or invalid'
       : response.status === 403 ? 'the token lacks `contents: write` on this repository'
       : response.status === 404 ? 'check --repo and that the token can see the repository'
       : 'see the GitHub message above';

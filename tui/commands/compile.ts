@@ -3,10 +3,11 @@ import { basename, relative, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import * as t from 'typanion';
 import type { Saved } from '../../core/build/index.ts';
-import { KolmError } from '../../core/errors.ts';
+import { closestName, KolmError } from '../../core/errors.ts';
 import type { RecipeType } from '../../core/recipes/index.ts';
 import { KolmCommand } from '../base-command.ts';
 import { value } from '../options.ts';
+import { snakeKeys } from '../render/json.ts';
 import { formatBytes } from '../render/units.ts';
 import { signFlags, signingMethodFrom } from '../sign-flags.ts';
 import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
@@ -74,7 +75,8 @@ export class CompileCommand extends KolmCommand {
     }
     const only = this.recipes?.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean).map((r) => {
       if (!(RECIPES as readonly string[]).includes(r)) {
-        throw new KolmError('E_USAGE', `unknown recipe "${r}"`, { hint: `choose from ${RECIPES.join(', ')}` });
+        const near = closestName(r, RECIPES);
+        throw new KolmError('E_USAGE', `unknown recipe "${r}"${near ? `; did you mean ${near}?` : ''}`, { hint: `choose from ${RECIPES.join(', ')} (--recipe lookup,classifier or the flag repeated)` });
       }
       return r as RecipeType;
     });
@@ -117,7 +119,7 @@ export class CompileCommand extends KolmCommand {
       table: outcome.table.map(({ metrics: _m, ...row }) => row),
     };
     if (this.json) {
-      this.outJson(summary);
+      this.outJson(snakeKeys(summary));
       return 0;
     }
     const v = outcome.validation;
@@ -176,7 +178,7 @@ export class CompileCommand extends KolmCommand {
       ...signedSummary(saved),
     };
     if (this.json) {
-      this.outJson(summary);
+      this.outJson(snakeKeys(summary));
       return 0;
     }
     for (const w of result.converted.warnings) this.context.stderr.write(`warning: ${w}\n`);

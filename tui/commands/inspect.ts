@@ -6,6 +6,7 @@ import { KolmError } from '../../core/errors.ts';
 import type { ArtifactContents, ManifestMetrics } from '../../core/artifact/index.ts';
 import type { SignerInfo } from '../../core/sign/index.ts';
 import { KolmCommand } from '../base-command.ts';
+import { snakeKeys } from '../render/json.ts';
 import { formatBytes, formatCount } from '../render/units.ts';
 
 type Sign = typeof import('../../core/sign/index.ts');
@@ -43,7 +44,7 @@ export class InspectCommand extends KolmCommand {
       ...(artifact.signature ? { signer: claimedSigner(sign, artifact.signature) } : {}),
     };
     if (this.json) {
-      this.outJson({ ok: true, ...summary, manifest: artifact.manifest });
+      this.outJson(snakeKeys({ ok: true, ...summary, manifest: artifact.manifest }));
       return 0;
     }
     this.out(renderSummary(summary, artifact, artifacts, sign));

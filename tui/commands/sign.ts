@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { KolmCommand } from '../base-command.ts';
 import { value } from '../options.ts';
+import { snakeKeys } from '../render/json.ts';
 import { signFlags, signingMethodFrom } from '../sign-flags.ts';
 
 export class SignCommand extends KolmCommand {
@@ -46,7 +47,7 @@ export class SignCommand extends KolmCommand {
     const signed = await signArtifactFile(path, method, { shown: this.file, sidecarPath, secrets });
     const sidecarShown = signed.sidecarPath ? relative(cwd, signed.sidecarPath) || signed.sidecarPath : undefined;
     if (this.json) {
-      this.outJson({ ok: true, artifact: this.file, bundle: sidecarShown ?? null, root_digest: signed.rootDigest, sha256: signed.fileSha256, signer: signed.signer });
+      this.outJson(snakeKeys({ ok: true, artifact: this.file, bundle: sidecarShown ?? null, root_digest: signed.rootDigest, sha256: signed.fileSha256, signer: signed.signer }));
       return 0;
     }
     this.out(`signed ${this.file} by ${formatSigner(signed.signer)}`);

@@ -6,6 +6,7 @@ import { Command, Option } from 'clipanion';
 import { KolmError } from '../../core/errors.ts';
 import { KolmCommand } from '../base-command.ts';
 import { value } from '../options.ts';
+import { snakeKeys } from '../render/json.ts';
 import { trustFlags, trustFrom } from '../sign-flags.ts';
 
 export class VerifyCommand extends KolmCommand {
@@ -55,7 +56,7 @@ export class VerifyCommand extends KolmCommand {
     const sidecar = bundleBytes ? { bytes: bundleBytes, where: bundleShown, fileSha256: sha256Hex(await readFile(path)) } : undefined;
     const state = verifyArtifactContents(contents, { file: this.file, trust, sidecar, requireSignature: true });
     if (this.json) {
-      this.outJson({ ok: true, file: this.file, verified: true, signer: state.signer, checked: state.checks.map((c) => ({ placement: c.placement, bundle: c.where })) });
+      this.outJson(snakeKeys({ ok: true, file: this.file, verified: true, signer: state.signer, checked: state.checks.map((c) => ({ placement: c.placement, bundle: c.where })) }));
       return 0;
     }
     this.out(`${basename(this.file)}: verified, signed by ${formatSigner(state.signer!)}`);

@@ -45,11 +45,40 @@ test('attaches the signed artifact and its bundle, creating then replacing; --pr
   }
 });
 
+test('an artifact signed inside (no sidecar) is published alone, with GH_TOKEN as gh reads it', async () => {
+  const gh = await startFakeGitHub();
+  try {
+    const dir = tmpdir({ 'model.kolm': await writeArtifact({ manifest: manifestInput(), entries: payload() }) });
+    await kolm(['keygen'], { cwd: dir });
+    const s = await kolm(['sign', 'model.kolm', '--key', 'kolm.key', '--no-sidecar'], { cwd: dir });
+    assert.is(s.code, 0, s.stderr);
+    const r = await kolm(['publish', 'model.kolm', '--repo', 'acme/models', '--tag', 'v2', '--create', '--json'], { cwd: dir, env: { GH_TOKEN: gh.token, GITHUB_API_URL: gh.url } });
+    assert.is(r.code, 0, r.stderr);
+    const body = JSON.parse(r.stdout);
+    assert.is(body.signature, 'embedded');
+    assert.equal(gh.releases[0]!.assets.map((a) => a.name), ['model.kolm'], 'no sidecar to upload, and none made up');
+    assert.equal(gh.releases[0]!.assets[0]!.bytes, readFileSync(join(dir, 'model.kolm')), 'the signed bytes, kolm.sig inside');
+    const text = await kolm(['publish', 'model.kolm', '--repo', 'acme/models', '--tag', 'v2'], { cwd: dir, env: { GH_TOKEN: gh.token, GITHUB_API_URL: gh.url } });
+    assert.is(text.code, 0, text.stderr);
+    assert.match(text.stdout, 'signature: kolm.sig inside the artifact');
+    // A wrong GITHUB_TOKEN does not win over GH_TOKEN (gh's order).
+    const both = await kolm(['publish', 'model.kolm', '--repo', 'acme/models', '--tag', 'v2'], { cwd: dir, env: { GH_TOKEN: gh.token, GITHUB_TOKEN: 'wrong', GITHUB_API_URL: gh.url } });
+    assert.is(both.code, 0, both.stderr);
+    // A --bundle that is named must exist.
+    const named = await kolm(['publish', 'model.kolm', '--repo', 'acme/models', '--tag', 'v2', '--bundle', 'nope.json'], { cwd: dir, env: { GH_TOKEN: gh.token, GITHUB_API_URL: gh.url } });
+    assert.is(named.code, 1);
+    assert.match(named.stderr, /^error\[E_PATH_NOT_FOUND\]: nope\.json could not be read/);
+  } finally {
+    await gh.close();
+  }
+});
+
 test('refuses an unsigned artifact (no bundle) and a missing token', async () => {
   const dir = tmpdir({ 'model.kolm': await writeArtifact({ manifest: manifestInput(), entries: payload() }) });
   const r = await kolm(['publish', 'model.kolm', '--repo', 'acme/models', '--tag', 'v1', '--create'], { cwd: dir, env: { GITHUB_TOKEN: 'x', GITHUB_API_URL: 'http://127.0.0.1:9' } });
   assert.is(r.code, 1);
   assert.match(r.stderr, /E_UNSIGNED/);
+  assert.match(r.stderr, /model\.kolm is not signed: it has no kolm\.sig inside and no model\.kolm\.sigstore\.json beside it/);
   assert.match(r.stderr, /sign first/);
   const t = await kolm(['publish', 'model.kolm', '--repo', 'acme/models', '--tag', 'v1', '--allow-unsigned'], { cwd: dir, env: { GITHUB_API_URL: 'http://127.0.0.1:9' } });
   assert.is(t.code, 2);
