@@ -9,3 +9,5 @@ export type { EndpointFallbackOptions, Fallback, FallbackAnswer } from './fallba
 export { cascadePredictor, isCascadePrediction } from './predictor.ts';
 export type { CascadePath, CascadePrediction, CascadeRouting } from './predictor.ts';
 export type { CascadeRuntimeOptions } from './load.ts';
+export { cascadeReport } from './report.ts';
+export type { CascadeReport } from './report.ts';

@@ -130,6 +130,14 @@ export function renderReportMarkdown(r: EvalReport, gates: readonly GateResult[]
     `| cases | ${r.cases} |`,
     `| errors | ${r.errors} |`,
   ];
+  const c = r.cascade;
+  if (c) {
+    lines.push(
+      `| answered locally | ${pct(c.local_share)} (${c.local} of ${r.cases}; K ${c.K_local?.toFixed(3) ?? '–'}, p50 ${ms(c.latency_ms.local?.p50)}) |`,
+      `| sent to the fallback | ${c.fallback} (K ${c.K_fallback?.toFixed(3) ?? '–'}, p50 ${ms(c.latency_ms.fallback?.p50)}) |`,
+      `| GPU requests saved | ${c.requests_saved}${c.fallback_ms_saved === null ? '' : ` (≈ ${ms(c.fallback_ms_saved)} of fallback time)`} |`,
+    );
+  }
   if (gates.length) {
     lines.push('', '| gate | limit | value | |', '|---|---:|---:|---|');
     for (const g of gates) lines.push(`| ${g.gate} | ${g.limit} | ${g.value === null ? '–' : Number(g.value.toFixed(4))} | ${g.pass ? '✅ pass' : `❌ ${cell(g.detail)}`} |`);

@@ -5,6 +5,8 @@ import type { Scorer } from '../kscore/index.ts';
 import type { Reporter } from '../progress.ts';
 import { silentReporter } from '../progress.ts';
 import type { Example, Predictor } from '../runtime/types.ts';
+import { cascadeReport } from '../cascade/report.ts';
+import type { Prediction } from '../runtime/types.ts';
 import { timeSingleCalls } from './latency.ts';
 import { buildReport, type EvalReport } from './report.ts';
 
@@ -22,12 +24,14 @@ export async function evaluatePredictor(predictor: Predictor, examples: readonly
   const inputs = examples.map((e) => e.input);
   const outputs: unknown[] = new Array(inputs.length);
   const confidences: (number | undefined)[] = new Array(inputs.length);
+  const predictions: Prediction[] = new Array(inputs.length);
   const started = performance.now();
   for (let i = 0; i < inputs.length; i += BATCH) {
     const batch = await predictor.predictBatch(inputs.slice(i, i + BATCH));
     batch.forEach((p, k) => {
       outputs[i + k] = p.output;
       confidences[i + k] = p.confidence;
+      predictions[i + k] = p;
     });
     reporter.progress({ stage: 'eval:predict', done: Math.min(i + BATCH, inputs.length), total: inputs.length });
   }
@@ -38,10 +42,14 @@ export async function evaluatePredictor(predictor: Predictor, examples: readonly
     reporter.progress({ stage: 'eval:latency', done, total: sample }),
   );
   reporter.progress({ stage: 'eval:latency', done: sample, total: sample });
-  return buildReport(
+  const report = buildReport(
     opts.system,
     examples.map((e, i) => ({ input: e.input, reference: e.output, prediction: outputs[i], latency_ms: latency[i], ...(confidences[i] !== undefined ? { confidence: confidences[i] } : {}) })),
     scorer,
     { throughput_cases_per_s: seconds > 0 ? inputs.length / seconds : undefined },
   );
+  // A cascade's predictions say which path answered: the report says how the cases split.
+  const cascade = cascadeReport(predictions, report.results.map((r) => r.s), latency);
+  if (cascade) report.cascade = cascade;
+  return report;
 }

@@ -3,6 +3,7 @@
 // of an A/B mean the same thing field by field. Pure: takes outputs and latencies, returns data.
 import { aggregate, calibration, coverageCurve, jsonPairs, parseJsonValue, type Calibration, type CoveragePoint, type KScoreSummary, type Scorer } from '../kscore/index.ts';
 import type { OutputKind } from '../spec/index.ts';
+import type { CascadeReport } from '../cascade/report.ts';
 
 export const EVAL_REPORT_VERSION = 1;
 const WORST = 10;
@@ -75,6 +76,8 @@ export interface EvalReport {
   calibration?: Calibration;
   /** Share answered and K at each confidence threshold, highest first (same condition). */
   coverage?: CoveragePoint[];
+  /** A cascade artifact: the split between recipe and fallback, K and latency per path, requests saved. */
+  cascade?: CascadeReport;
 }
 
 export interface GateResult {

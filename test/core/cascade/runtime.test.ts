@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { readArtifact, writeArtifact } from '../../../core/artifact/index.ts';
 import { buildCascadeFromFiles, saveBuilt } from '../../../core/build/index.ts';
 import { isCascadePrediction, type CascadePrediction } from '../../../core/cascade/index.ts';
+import { evaluateArtifact, renderReportMarkdown } from '../../../core/eval/index.ts';
 import { candidates } from '../../../core/recipes/index.ts';
 import { silentReporter } from '../../../core/progress.ts';
 import { loadArtifact } from '../../../core/runtime/index.ts';
@@ -58,6 +59,24 @@ test('each case is answered by the recipe at or above the threshold, by the fall
     assert.equal([one.output, one.path], [out[i]!.output, out[i]!.path]);
   }
   await predictor.close?.();
+});
+
+test('eval of a cascade: K of the whole, the split between paths with K and latency on each, and the GPU requests saved', async () => {
+  const { contents, predictor } = await loadArtifact(path);
+  const { kolm } = await evaluateArtifact({ spec: contents.manifest.spec, outputKind: contents.manifest.output_kind, predictor, artifact: path, examples: task.eval });
+  await predictor.close?.();
+  const c = kolm.cascade!;
+  assert.ok(c, 'the report has a cascade section');
+  assert.is(c.local + c.fallback, task.eval.length);
+  assert.is(c.requests_saved, c.local);
+  assert.ok(c.local > 0 && c.fallback > 0);
+  // K of the whole is the two paths' K weighted by their counts.
+  assert.ok(Math.abs(kolm.K - (c.K_local! * c.local + c.K_fallback! * c.fallback) / task.eval.length) < 1e-3);
+  assert.ok(c.latency_ms.local!.n === c.local && c.latency_ms.fallback!.n === c.fallback);
+  assert.ok(c.fallback_ms_saved! > 0);
+  const md = renderReportMarkdown(kolm);
+  assert.match(md, /answered locally/);
+  assert.match(md, new RegExp(`GPU requests saved \\| ${c.requests_saved}`));
 });
 
 test('a slow fallback: a bounded wait, then E_REMOTE on that case; confident cases are still answered', async () => {
