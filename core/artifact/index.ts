@@ -2,6 +2,7 @@
 export { writeArtifact, saveArtifact, buildManifest } from './write.ts';
 export type { ArtifactInput } from './write.ts';
 export { readArtifact } from './read.ts';
+export { entryJson } from './entry-json.ts';
 export type { ReadArtifactOptions, ArtifactContents } from './read.ts';
 export {
   ManifestSchema,

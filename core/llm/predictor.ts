@@ -1,7 +1,7 @@
 // The Predictor of an adapter artifact: resolve the pinned base (digest checked), load it (shared), apply
 // the artifact's GGUF LoRA in its own context, render inputs with the artifact's prompt template and
 // generate with its generation defaults (greedy unless the spec samples).
-import type { ArtifactContents } from '../artifact/index.ts';
+import { entryJson, type ArtifactContents } from '../artifact/index.ts';
 import { resolvePinnedBase, type ResolveOptions } from '../adapter/base.ts';
 import { ADAPTER_CONFIG_ENTRY, type AdapterConfig } from '../adapter/artifact.ts';
 import { KolmError } from '../errors.ts';
@@ -42,7 +42,7 @@ export async function adapterPredictor(contents: ArtifactContents, options: Adap
       place: { file },
     });
   }
-  const config = JSON.parse(new TextDecoder().decode(configBytes)) as AdapterConfig;
+  const config = entryJson(entries, ADAPTER_CONFIG_ENTRY, file) as unknown as AdapterConfig;
   const gguf = entries.get(config.gguf);
   if (!gguf) throw new KolmError('E_BAD_ARTIFACT', `${file} has no ${config.gguf} entry`, { hint: 'rebuild it with kolm compile --adapter', place: { file } });
   const basePath = await resolvePinnedBase(manifest.base, options, file);

@@ -1,6 +1,6 @@
 // Read a Ludwig config.yaml keeping where every value came from, so that errors and refusals can name the
 // line and column. Invalid YAML is E_BAD_YAML with the file, line and column of the first problem.
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, visit, type Document, type Node } from 'yaml';
 import { KolmError } from '../errors.ts';
 
 export type YamlPath = readonly (string | number)[];
@@ -47,7 +47,7 @@ export function parseLudwigYaml(text: string, file = 'config.yaml'): LudwigYaml 
       details: doc.errors.map((e) => ({ code: e.code, line: e.linePos?.[0]?.line, column: e.linePos?.[0]?.col })),
     });
   }
-  const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  const value = toPlain(doc, lineCounter, file);
 
   const locate = (path: YamlPath): YamlPosition | undefined => {
     let node: unknown = doc.contents;
@@ -74,6 +74,57 @@ export function parseLudwigYaml(text: string, file = 'config.yaml'): LudwigYaml 
   };
 
   return { value, file, locate };
+}
+
+// Aliases are YAML's own: `toJS` expands them, refusing an expansion past maxAliasCount (a "billion laughs"
+// bomb) or an alias with no anchor by throwing plain errors; an alias inside its own anchor gives a cyclic
+// value that every later step would choke on. All three are the user's YAML, so all three are E_BAD_YAML.
+function toPlain(doc: Document, lineCounter: LineCounter, file: string): unknown {
+  const refuse = (what: string) => {
+    const pos = firstAliasPosition(doc, lineCounter);
+    return new KolmError('E_BAD_YAML', `${file} is not a config kolm reads: ${what}${pos ? ` (line ${pos.line}, column ${pos.column})` : ''}`, {
+      hint: 'write the values out instead of using YAML anchors and aliases (&name / *name)',
+      place: { file, ...(pos ? { line: pos.line, column: pos.column } : {}) },
+    });
+  };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    const msg = (err as Error).message ?? String(err);
+    throw refuse(/Excessive alias count/i.test(msg) ? 'its aliases expand to too many values (an alias bomb?)' : msg.split('\n')[0]!);
+  }
+  if (isCyclic(value)) throw refuse('an alias refers to a value that contains it, so the config never ends');
+  return value;
+}
+
+function firstAliasPosition(doc: Document, lineCounter: LineCounter): YamlPosition | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  if (offset === undefined) return undefined;
+  const pos = lineCounter.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+function isCyclic(root: unknown): boolean {
+  const onPath = new Set<object>();
+  const done = new Set<object>(); // shared by aliases and already walked: each value is walked once
+  const walk = (v: unknown): boolean => {
+    if (v === null || typeof v !== 'object' || done.has(v)) return false;
+    if (onPath.has(v)) return true;
+    onPath.add(v);
+    const children = v instanceof Map ? [...v.values()] : Object.values(v);
+    const found = children.some(walk);
+    onPath.delete(v);
+    done.add(v);
+    return found;
+  };
+  return walk(root);
 }
 
 function isNodeLike(x: unknown): boolean {

@@ -1,7 +1,7 @@
 // The one runtime: a .kolm (bytes or path) → its manifest and a Predictor. Every digest is checked by the
 // artifact reader before any byte is used; `kolm run`, `kolm eval` and `kolm serve` all load through here.
-import { readArtifact, type ArtifactContents } from '../artifact/index.ts';
-import { KolmError } from '../errors.ts';
+import { entryJson, readArtifact, type ArtifactContents } from '../artifact/index.ts';
+import { isKolmError, KolmError } from '../errors.ts';
 import { loadRecipe } from '../recipes/index.ts';
 import type { Predictor, RecipeLoadOptions } from './types.ts';
 import type { AdapterRuntimeOptions } from '../llm/predictor.ts';
@@ -79,15 +79,19 @@ async function recipePredictor(contents: ArtifactContents, file: string, options
       place: { file },
     });
   }
-  const bytes = entries.get(manifest.recipe.entry);
-  if (!bytes) {
-    throw new KolmError('E_BAD_ARTIFACT', `${file} has no ${manifest.recipe.entry} entry`, {
-      hint: 'rebuild it with kolm compile',
-      place: { file },
+  const config = entryJson(entries, manifest.recipe.entry, file);
+  try {
+    return await loadRecipe(manifest.recipe.type, config, entries, { classifierRuntime: options.classifierRuntime });
+  } catch (err) {
+    if (isKolmError(err)) throw err;
+    // The recipe loaders trust the config's shape; a config of another shape (another recipe's, or crafted)
+    // is the artifact's fault, and the digest check cannot tell (it proves the bytes, not their sense).
+    throw new KolmError('E_BAD_ARTIFACT', `${file}: the ${manifest.recipe.type} recipe config "${manifest.recipe.entry}" cannot be loaded: ${(err as Error)?.message ?? String(err)}`, {
+      hint: 'rebuild the artifact with kolm compile; if it came from elsewhere, it was not made by kolm or was altered',
+      place: { file, path: manifest.recipe.entry },
+      cause: err,
     });
   }
-  const config = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
-  return loadRecipe(manifest.recipe.type, config, entries, { classifierRuntime: options.classifierRuntime });
 }
 
 /**
