@@ -131,7 +131,9 @@ export function templateMatcher(template: ParsedTemplate): (text: string) => Rec
     for (let k = 0; k < parts.length; k++) {
       const part = parts[k]!;
       if (part.kind === 'literal') {
-        const e = matchAt(part.lit, text, pos);
+        let e = matchAt(part.lit, text, pos);
+        // After an empty field, the literal before may have taken the whitespace this one opens with.
+        if (e < 0 && part.lit.segments[0] === null && pos > begin && isWs(text.charCodeAt(pos - 1))) e = matchAt({ segments: part.lit.segments.slice(1) }, text, pos);
         if (e < 0) return null;
         pos = e;
         continue;

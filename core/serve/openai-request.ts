@@ -98,12 +98,9 @@ export function readCompletionRequest(body: unknown, strict: boolean): OpenAiReq
   p.bestOf = readOptInt('best_of', body.best_of, 'usize');
   p.returnFullText = readOptBool('echo', body.echo);
   const stream = readOptBool('stream', body.stream) ?? false;
-  if (!strict) {
-    p.doSample = readOptInt('n', body.n, 'i32') !== null; // LoRAX: do_sample = (n is set)
-    return { model: m, prompts, stream, includeUsage: false, parameters: p };
-  }
+  p.doSample = readOptInt('n', body.n, 'i32') !== null; // LoRAX: do_sample = (n is set); a Predibase client keeps its decoding
+  if (!strict) return { model: m, prompts, stream, includeUsage: false, parameters: p };
   strictCommon(body, p);
-  p.doSample = p.temperature !== 0;
   if (present(body.logprobs)) throw unsupportedError('logprobs', 'is not supported: kolm serve returns no log-probabilities on /v1 (use /generate with details)');
   if (nonEmpty(body.suffix)) throw unsupportedError('suffix', 'is not supported: kolm serve does not insert text');
   if (present(body.response_format)) throw unsupportedError('response_format', 'is not a completions parameter: send it to /v1/chat/completions');
