@@ -55,8 +55,8 @@ export interface CascadeBuildInput extends Omit<BuildInput, 'recipeGates'> {
 /** The whole on the eval cases at the chosen threshold, beside each side alone. */
 export interface CascadeEval {
   whole: CascadePoint;
-  recipeOnly: { K: number; pass_rate: number };
-  fallbackOnly: { K: number; pass_rate: number };
+  recipeOnly: { K: number; pass_rate: number; p50_ms?: number };
+  fallbackOnly: { K: number; pass_rate: number; p50_ms?: number };
   gates: GateResult[];
   latency_ms: { local: LatencyStats | null; fallback: LatencyStats | null };
   /** Eval cases the fallback would not see at run time (requests no longer sent to the GPU). */
@@ -121,6 +121,12 @@ function refuseErrors(answers: readonly FallbackAnswer[], what: string, input: C
   });
 }
 
+/** The median of the measured values, as `{p50_ms}`, or nothing when none was measured. */
+function p50(xs: readonly (number | undefined)[]): { p50_ms?: number } {
+  const stats = latencyStats(xs.flatMap((x) => (x === undefined ? [] : [x])));
+  return stats ? { p50_ms: stats.p50 } : {};
+}
+
 const summed = (xs: readonly (number | undefined)[]) => xs.reduce<number>((s, x) => s + (x ?? 0), 0);
 
 export async function buildCascadeFromFiles(input: CascadeBuildInput, reporter: Reporter = silentReporter): Promise<BuiltCascade> {
@@ -182,7 +188,12 @@ export async function buildCascadeFromFiles(input: CascadeBuildInput, reporter: 
 /** The whole on --eval: the recipe's answers from compile's own eval of it, the fallback's fetched once. */
 async function evaluateWhole(held: readonly Example[], built: Built, fallback: Fallback, threshold: number, gates: Gates | undefined, input: CascadeBuildInput, scorer: ReturnType<typeof createScorer>): Promise<CascadeEval> {
   const results = built.evalReport!.results;
-  const recipe: RecipeAnswer[] = results.map((r) => ({ index: r.index, output: r.prediction, ...(r.confidence !== undefined ? { confidence: r.confidence } : {}), ...(r.latency_ms !== undefined ? { ms: r.latency_ms } : {}) }));
+  // Compile times single calls on a sample; the rest take the sample's median (a recipe's time hardly varies).
+  const typical = latencyStats(results.flatMap((r) => (r.latency_ms === undefined ? [] : [r.latency_ms])))?.p50;
+  const recipe: RecipeAnswer[] = results.map((r) => {
+    const ms = r.latency_ms ?? typical;
+    return { index: r.index, output: r.prediction, ...(r.confidence !== undefined ? { confidence: r.confidence } : {}), ...(ms !== undefined ? { ms } : {}) };
+  });
   const answers = await fallback.answer(recipe.map((a) => held[a.index]!.input), recipe.map((a) => `eval:${a.index}`));
   refuseErrors(answers, 'eval cases', input);
   const cases = cascadeCases(held, recipe, answers, scorer);
@@ -193,8 +204,8 @@ async function evaluateWhole(held: readonly Example[], built: Built, fallback: F
   const r4 = (x: number) => Number(x.toFixed(4));
   return {
     whole,
-    recipeOnly: { K: r4(summed(cases.map((c) => c.sRecipe)) / n), pass_rate: r4(cases.filter((c) => c.passRecipe).length / n) },
-    fallbackOnly: { K: r4(summed(cases.map((c) => c.sFallback)) / n), pass_rate: r4(cases.filter((c) => c.passFallback).length / n) },
+    recipeOnly: { K: r4(summed(cases.map((c) => c.sRecipe)) / n), pass_rate: r4(cases.filter((c) => c.passRecipe).length / n), ...p50(recipe.map((a) => a.ms)) },
+    fallbackOnly: { K: r4(summed(cases.map((c) => c.sFallback)) / n), pass_rate: r4(cases.filter((c) => c.passFallback).length / n), ...p50(answers.map((a) => a.latency_ms)) },
     gates: checkGates({ K: whole.K, pass_rate: whole.pass_rate, latency_ms: whole.p50_ms === undefined ? null : { p50: whole.p50_ms, p95: whole.p95_ms } }, gates),
     latency_ms: {
       local: latencyStats(local.flatMap((k) => (recipe[k]!.ms === undefined ? [] : [recipe[k]!.ms!]))),
