@@ -4,14 +4,14 @@
 import { homedir, tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { Option } from 'clipanion';
-import * as t from 'typanion';
+import { number } from './validators.ts';
 import { defaultModelsDir } from '../core/adapter/base.ts';
 import type { AdapterRuntimeOptions } from '../core/llm/predictor.ts';
 import { value } from './options.ts';
 
 export const adapterFlags = {
   baseGguf: () => value('file', Option.String('--base-gguf', { description: 'The base model GGUF for adapter artifacts (default: the models folder, KOLM_MODELS)' })),
-  threads: () => value('n', Option.String('--threads', { description: 'llama.cpp threads for adapter artifacts (default: physical cores)', validator: t.cascade(t.isNumber(), t.isAtLeast(1)) })),
+  threads: () => value('n', Option.String('--threads', { description: 'llama.cpp threads for adapter artifacts (default: physical cores)', validator: number({ min: 1 }) })),
 };
 
 /** Core's adapter options from the flags and the environment (KOLM_MODELS, KOLM_THREADS, KOLM_GPU=0). */

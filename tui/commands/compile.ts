@@ -1,7 +1,7 @@
 // `kolm compile`: spec + examples → one .kolm. Thin: parse flags, call core's build service, save, render.
 import { basename, relative, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
-import * as t from 'typanion';
+import { number } from '../validators.ts';
 import type { Saved } from '../../core/build/index.ts';
 import { closestName, KolmError } from '../../core/errors.ts';
 import type { RecipeType } from '../../core/recipes/index.ts';
@@ -45,7 +45,7 @@ export class CompileCommand extends KolmCommand {
   evalFile = value('file', Option.String('--eval', { description: 'Held-out examples to score the winner on (never used to choose)' }));
   output = value('file', Option.String('--out', { required: true, description: 'Where to write the .kolm file' }));
   recipes = value('recipe', Option.Array('--recipe', { description: `Only try these recipes: ${RECIPES.join(', ')} (a comma list, or the flag repeated)` }));
-  seed = value('n', Option.String('--seed', '42', { description: 'Seed for folds and training', validator: t.isNumber() }));
+  seed = value('n', Option.String('--seed', '42', { description: 'Seed for folds and training', validator: number() }));
   recordLatency = Option.Boolean('--record-latency', false, {
     description: 'Also write the measured p50 latency into the manifest (the bytes then differ run to run)',
   });

@@ -3,7 +3,7 @@
 // endpoint on the same cases.
 import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
-import * as t from 'typanion';
+import { number } from '../validators.ts';
 import { KolmCommand } from '../base-command.ts';
 import { value } from '../options.ts';
 import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
@@ -45,11 +45,11 @@ export class EvalCommand extends KolmCommand {
   against = value('url', Option.String('--against', { description: 'LoRAX or Predibase endpoint URL to A/B against' }));
   adapterId = value('id', Option.String('--adapter-id', { description: 'parameters.adapter_id for the remote endpoint' }));
   token = value('token', Option.String('--token', { description: 'Bearer token for the endpoint (default: $PREDIBASE_API_TOKEN)' }));
-  maxNewTokens = value('n', Option.String('--max-new-tokens', { description: 'Remote max_new_tokens (default: the spec)', validator: t.isNumber() }));
-  temperature = value('t', Option.String('--temperature', { description: 'Remote temperature (default: the spec; 0 = greedy)', validator: t.isNumber() }));
-  concurrency = value('n', Option.String('--concurrency', '4', { description: 'Remote requests in flight', validator: t.isNumber() }));
-  timeout = value('seconds', Option.String('--timeout', '60', { description: 'Seconds per remote request', validator: t.isNumber() }));
-  retries = value('n', Option.String('--retries', '4', { description: 'Retries per case on 429/5xx/dropped connections', validator: t.isNumber() }));
+  maxNewTokens = value('n', Option.String('--max-new-tokens', { description: 'Remote max_new_tokens (default: the spec)', validator: number() }));
+  temperature = value('t', Option.String('--temperature', { description: 'Remote temperature (default: the spec; 0 = greedy)', validator: number() }));
+  concurrency = value('n', Option.String('--concurrency', '4', { description: 'Remote requests in flight', validator: number() }));
+  timeout = value('seconds', Option.String('--timeout', '60', { description: 'Seconds per remote request', validator: number() }));
+  retries = value('n', Option.String('--retries', '4', { description: 'Retries per case on 429/5xx/dropped connections', validator: number() }));
   cache = value('file', Option.String('--cache', { description: 'Resume cache for the remote results (JSONL)' }));
   remoteOut = value('file', Option.String('--remote-out', { description: 'Write the remote side\'s report as JSON to this file' }));
   markdown = value('file', Option.String('--markdown', { description: 'Write the kolm vs remote comparison as GitHub Markdown' }));

@@ -3,7 +3,7 @@
 // graceful shutdown. Logs are JSON lines on stdout (one per request unless --quiet).
 import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
-import * as t from 'typanion';
+import { number } from '../validators.ts';
 import { isKolmError } from '../../core/errors.ts';
 import type { ArtifactSet, LoadOptions, Metrics, ServedArtifact } from '../../core/serve/index.ts';
 import { KolmCommand } from '../base-command.ts';
@@ -41,7 +41,7 @@ export class ServeCommand extends KolmCommand {
   threads = adapterFlags.threads();
   port = value('port', Option.String('--port', '8080', {
     description: 'Port to listen on, 0 to 65535 (0: any free port)',
-    validator: t.cascade(t.isNumber(), [t.isInteger(), t.isInInclusiveRange(0, 65535)]),
+    validator: number({ integer: true, min: 0, max: 65535 }),
   }));
   host = value('address', Option.String('--host', '127.0.0.1', { description: 'Address to bind (0.0.0.0: every interface)' }));
   loraxCompat = Option.Boolean('--lorax-compat', false, {
@@ -57,15 +57,15 @@ export class ServeCommand extends KolmCommand {
   trustedRoot = trustFlags.trustedRoot();
   maxConcurrency = value('n', Option.String('--max-concurrency', '1024', {
     description: 'Generate requests in flight before answering 429 overloaded',
-    validator: t.cascade(t.isNumber(), t.isInteger(), t.isAtLeast(1)),
+    validator: number({ integer: true, min: 1 }),
   }));
   maxBodyBytes = value('bytes', Option.String('--max-body-bytes', String(2 * 1024 * 1024), {
     description: 'Largest request body accepted (413 above)',
-    validator: t.cascade(t.isNumber(), t.isInteger(), t.isAtLeast(1)),
+    validator: number({ integer: true, min: 1 }),
   }));
   timeout = value('seconds', Option.String('--timeout', '30', {
     description: 'Seconds a client has to send a whole request (408 after)',
-    validator: t.cascade(t.isNumber(), t.isAtLeast(0.01)),
+    validator: number({ min: 0.01 }),
   }));
 
   async run(): Promise<number> {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
-import * as t from 'typanion';
+import { number } from '../../validators.ts';
 import type { SeedsReport } from '../../../core/seeds/index.ts';
 import type { Shape } from '../../../core/spec/index.ts';
 import { KolmCommand } from '../../base-command.ts';
@@ -34,7 +34,7 @@ export class SeedsValidateCommand extends KolmCommand {
   spec = value('file', Option.String('--spec', { description: 'spec.json whose shape the rows must have' }));
   limit = value('n', Option.String('--limit', '50', {
     description: 'How many bad lines to list (all are counted)',
-    validator: t.cascade(t.isNumber(), [t.isInteger(), t.isAtLeast(0)]),
+    validator: number({ integer: true, min: 0 }),
   }));
 
   async run(): Promise<number> {
