@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { KolmError } from '../errors.ts';
+import { redactDeep, type Redactor } from './redact.ts';
 import type { RemoteResult } from './types.ts';
 
 export const CACHE_VERSION = 1;
@@ -89,9 +90,11 @@ export class CacheWriter {
   private constructor(
     private readonly path: string,
     private readonly handle: FileHandle,
+    private readonly redact: Redactor,
   ) {}
 
-  static async open(path: string): Promise<CacheWriter> {
+  /** Every line is redacted as it is written (`redact`: the run's token), whatever field holds the secret. */
+  static async open(path: string, redact: Redactor = (t) => t): Promise<CacheWriter> {
     try {
       await mkdir(dirname(path), { recursive: true });
       const handle = await open(path, 'a+');
@@ -102,14 +105,14 @@ export class CacheWriter {
         await handle.read(last, 0, 1, size - 1);
         if (last[0] !== 0x0a) await handle.appendFile('\n');
       }
-      return new CacheWriter(path, handle);
+      return new CacheWriter(path, handle, redact);
     } catch (err) {
       throw writeFailed(path, err);
     }
   }
 
   append(line: CacheLine): Promise<void> {
-    const text = JSON.stringify(line) + '\n';
+    const text = JSON.stringify(redactDeep(line, this.redact)) + '\n';
     this.chain = this.chain.then(async () => {
       if (this.failure) return;
       try {

@@ -3,13 +3,13 @@
 // jittered backoff on overload/5xx/dropped connections (retry.ts), and a resume cache (resume.ts). Auth and
 // routing failures (401/403/404) stop the whole run at once, since every other case would fail the same way.
 // The token goes only in the Authorization header; every string handed back is passed through the redactor.
-import { KolmError } from '../errors.ts';
+import { isKolmError, KolmError } from '../errors.ts';
 import { silentReporter, type Reporter } from '../progress.ts';
 import { attemptOnce, type AttemptContext, type FetchLike, DEFAULT_TIMEOUT_MS } from './attempt.ts';
 import { CacheWriter, cacheLineFor, readCache, requestDigest, type CacheLine } from './cache.ts';
 import { resolveEndpoint, type RemoteEndpoint } from './endpoint.ts';
 import { runPool } from './pool.ts';
-import { createRedactor, type Redactor } from './redact.ts';
+import { createRedactor, redactDeep, redactingReporter, redactKolmError, type Redactor } from './redact.ts';
 import { resumeState } from './resume.ts';
 import {
   defaultSleep, withRetries, DEFAULT_BACKOFF_MS, DEFAULT_MAX_BACKOFF_MS, DEFAULT_MAX_RETRY_AFTER_MS, DEFAULT_RETRIES, type RetryPolicy, type Sleep,
@@ -73,14 +73,24 @@ function describe(error: RemoteError): string {
  * and a later run sends only the cases not yet answered for the same request.
  */
 export async function runRemote(options: RunRemoteOptions): Promise<RemoteResult[]> {
-  const endpoint = typeof options.endpoint === 'string' ? resolveEndpoint(options.endpoint) : options.endpoint;
-  const reporter = options.reporter ?? silentReporter;
   const params: RemoteParameters = { ...(options.parameters ?? {}) };
   // Predibase's curl example puts the token in parameters.api_token; LoRAX reads the header instead, and a
   // token in the body would land in the request digest. Move it to the header.
   const token = options.token || (typeof params.api_token === 'string' ? params.api_token : undefined) || undefined;
   delete params.api_token;
   const redact = createRedactor([token]);
+  // The one exit for errors: whatever is thrown from here on, its text is redacted (a server can echo the
+  // token into any field, and an error message quotes what the server said).
+  try {
+    return await runRedacted(options, params, token, redact);
+  } catch (err) {
+    throw isKolmError(err) ? redactKolmError(err, redact) : err;
+  }
+}
+
+async function runRedacted(options: RunRemoteOptions, params: RemoteParameters, token: string | undefined, redact: Redactor): Promise<RemoteResult[]> {
+  const endpoint = typeof options.endpoint === 'string' ? resolveEndpoint(options.endpoint) : options.endpoint;
+  const reporter = redactingReporter(options.reporter ?? silentReporter, redact);
   if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
     throw new KolmError('E_USAGE', 'the API token has spaces or control characters, so it cannot be sent as a header', {
       hint: 'check PREDIBASE_API_TOKEN (or --token) for a stray newline or quote',
@@ -119,11 +129,14 @@ export async function runRemote(options: RunRemoteOptions): Promise<RemoteResult
   if (endpoint.note) reporter.info(endpoint.note);
   let cached: Map<string, CacheLine> | undefined;
   if (options.cachePath) cached = await readCache(options.cachePath);
-  const { results, pending } = resumeState(options.cases, digests, cached);
+  const resumed = resumeState(options.cases, digests, cached);
+  // A cache written before (by an older kolm, or by hand) may hold the token: cleaned like a fresh answer.
+  const results = resumed.results.map((r) => (r ? redactDeep(r, redact) : r));
+  const { pending } = resumed;
   let writer: CacheWriter | undefined;
   if (options.cachePath) {
     if (pending.length < total) reporter.info(`resuming: ${total - pending.length} of ${total} cases answered before (${options.cachePath})`);
-    writer = await CacheWriter.open(options.cachePath);
+    writer = await CacheWriter.open(options.cachePath, redact);
   }
 
   // One controller for the run: the caller's abort and our own stop (fatal answer) both end it.
@@ -180,8 +193,10 @@ export async function runRemote(options: RunRemoteOptions): Promise<RemoteResult
   let writeFailure: unknown;
   try {
     await runPool(pending, concurrency, run.signal, async (i) => {
-      const r = await runCase(i);
-      if (!r) return;
+      const found = await runCase(i);
+      if (!found) return;
+      // The one exit for results: every string of it (output, error, finish reason, ...) is redacted.
+      const r = redactDeep(found, redact);
       results[i] = r;
       done++;
       if (writer) {
