@@ -127,6 +127,8 @@ export function info(ctx: ServeContext): Record<string, unknown> {
     kolm: {
       artifacts: artifacts.list().map((a) => ({
         name: a.name,
+        // Every adapter_id that picks it: the name, then its Predibase ids (REPO/VERSION, REPO).
+        ids: artifacts.ids(a),
         kind: a.manifest.kind,
         recipe: a.manifest.recipe?.type ?? null,
         output_kind: a.manifest.output_kind,

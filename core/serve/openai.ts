@@ -1,28 +1,25 @@
-// The OpenAI-style routes LoRAX serves (lorax-api.md §6): /v1/completions and /v1/chat/completions read
-// into a GenerateRequest, and their replies and stream chunks, plus /v1/models (ours; LoRAX has none). By
-// default the reply values are OpenAI's (object "chat.completion", real ids, the artifact as `model`,
-// `stop_sequence` → "stop"); with `loraxCompat` they are LoRAX's own, byte for byte (id "null", model
-// "null", `stop_sequence` → "content_filter", ...), for clients that were written against a LoRAX server.
-import type { Exchange, Reply, ServeContext } from './exchange.ts';
-import { isLive, resolveAdapter, runGeneration } from './generation.ts';
+// The OpenAI-style routes LoRAX serves (lorax-api.md §6): /v1/completions and /v1/chat/completions. The
+// bodies are read in openai-request.ts. By default the answers are OpenAI's (openai-stream.ts); with
+// `loraxCompat` they are LoRAX's own, byte for byte (id "null", model "null", `stop_sequence` →
+// "content_filter", usage on every completion chunk, ...), built here, for clients written against LoRAX.
+import type { Reply, ServeContext } from './exchange.ts';
+import { isLive, runGeneration } from './generation.ts';
 import { readChatRequest, readCompletionRequest, type OpenAiRequest } from './openai-request.ts';
 import { postOpenAiStrict } from './openai-stream.ts';
 import { sendEvents, streamHeaders, streamLive } from './stream.ts';
 import type { FinishReason, Generation, Token } from './tokens.ts';
 
-export interface ReplyContext {
-  loraxCompat: boolean;
-  /** The artifact that answered. */
-  artifact: string;
+/** What LoRAX's own /v1 replies carry (lorax-api.md §6): fixed ids and times, the base model_id on chat. */
+interface ReplyContext {
   /** The server's base model_id (the default artifact's name). */
   modelId: string;
   version: string;
   /** Unix seconds. */
   created: number;
-  id: string;
   promptTokens: number;
 }
 
+/** LoRAX's finish reasons on /v1 (stop_sequence → "content_filter", sic); OpenAI's (→ "stop") outside compat. */
 export function openAiFinishReason(reason: FinishReason, loraxCompat: boolean): string {
   if (reason === 'eos_token') return 'stop';
   if (reason === 'length') return 'length';
@@ -33,53 +30,52 @@ function usage(ctx: ReplyContext, completion: number) {
   return { prompt_tokens: ctx.promptTokens, total_tokens: ctx.promptTokens + completion, completion_tokens: completion };
 }
 
-export function completionReply(ctx: ReplyContext, gen: Generation, text: string): Record<string, unknown> {
+function completionReply(ctx: ReplyContext, gen: Generation, text: string): Record<string, unknown> {
   return {
-    id: ctx.loraxCompat ? 'null' : ctx.id,
+    id: 'null',
     object: 'text_completion',
-    created: ctx.loraxCompat ? 0 : ctx.created,
-    model: ctx.loraxCompat ? 'null' : ctx.artifact,
-    choices: [{ index: 0, text, logprobs: null, finish_reason: openAiFinishReason(gen.finishReason, ctx.loraxCompat) }],
+    created: 0,
+    model: 'null',
+    choices: [{ index: 0, text, logprobs: null, finish_reason: openAiFinishReason(gen.finishReason, true) }],
     usage: usage(ctx, gen.tokens.length),
   };
 }
 
-export function chatReply(ctx: ReplyContext, gen: Generation, text: string): Record<string, unknown> {
+function chatReply(ctx: ReplyContext, gen: Generation, text: string): Record<string, unknown> {
   return {
-    id: ctx.loraxCompat ? 'null' : ctx.id,
-    object: ctx.loraxCompat ? 'text_completion' : 'chat.completion',
+    id: 'null',
+    object: 'text_completion',
     created: ctx.created,
-    model: ctx.loraxCompat ? ctx.modelId : ctx.artifact,
+    model: ctx.modelId,
     system_fingerprint: `${ctx.version}-native`,
-    choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: openAiFinishReason(gen.finishReason, ctx.loraxCompat) }],
+    choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: openAiFinishReason(gen.finishReason, true) }],
     usage: usage(ctx, gen.tokens.length),
   };
 }
 
 /** One completion stream chunk per token; usage on every chunk, as LoRAX sends it. */
-export function completionChunk(ctx: ReplyContext, gen: Generation, i: number, t: Token): Record<string, unknown> {
+function completionChunk(ctx: ReplyContext, gen: Generation, i: number, t: Token): Record<string, unknown> {
   const last = i === gen.tokens.length - 1;
   return {
-    id: ctx.loraxCompat ? 'null' : ctx.id,
+    id: 'null',
     object: 'text_completion',
-    created: ctx.loraxCompat ? 0 : ctx.created,
-    model: ctx.loraxCompat ? 'null' : ctx.artifact,
-    choices: [{ index: 0, text: t.special ? '' : t.text, logprobs: null, finish_reason: last ? openAiFinishReason(gen.finishReason, ctx.loraxCompat) : null }],
+    created: 0,
+    model: 'null',
+    choices: [{ index: 0, text: t.special ? '' : t.text, logprobs: null, finish_reason: last ? openAiFinishReason(gen.finishReason, true) : null }],
     usage: usage(ctx, i + 1),
   };
 }
 
 /** One chat stream chunk per token; the last carries finish_reason and usage, and no content when it is the end-of-sequence token (LoRAX's "stop"). */
-export function chatChunk(ctx: ReplyContext, gen: Generation, i: number, t: Token): Record<string, unknown> {
+function chatChunk(ctx: ReplyContext, gen: Generation, i: number, t: Token): Record<string, unknown> {
   const last = i === gen.tokens.length - 1;
-  const reason = last ? openAiFinishReason(gen.finishReason, ctx.loraxCompat) : null;
   return {
-    id: ctx.loraxCompat ? 'null' : ctx.id,
+    id: 'null',
     object: 'chat.completion.chunk',
-    created: ctx.loraxCompat ? 0 : ctx.created,
-    model: ctx.loraxCompat ? ctx.modelId : ctx.artifact,
+    created: 0,
+    model: ctx.modelId,
     system_fingerprint: `${ctx.version}-native`,
-    choices: [{ index: 0, delta: last && t.special ? {} : { role: 'assistant', content: t.text }, finish_reason: reason }],
+    choices: [{ index: 0, delta: last && t.special ? {} : { role: 'assistant', content: t.text }, finish_reason: last ? openAiFinishReason(gen.finishReason, true) : null }],
     usage: last ? usage(ctx, gen.tokens.length) : null,
   };
 }
@@ -104,7 +100,7 @@ async function postLoraxCompat(ctx: ServeContext, reply: Reply, kind: 'completio
     const params = { ...r.parameters, adapterId: r.model };
     let rc: ReplyContext | undefined;
     await streamLive(ctx, reply, prompt, params, (i, t, o) => {
-      rc ??= compatContext(ctx, resolveAdapter(ctx.artifacts, params.adapterId)?.name ?? ctx.artifacts.default.name, 0);
+      rc ??= compatContext(ctx, 0);
       const gen = o ? o.gen : pendingGen(i);
       if (o) rc.promptTokens = o.promptTokens;
       return chunk(rc, gen, i, t);
@@ -112,7 +108,7 @@ async function postLoraxCompat(ctx: ServeContext, reply: Reply, kind: 'completio
     return;
   }
   const o = await runGeneration(ctx, reply.ex, prompt, { ...r.parameters, adapterId: r.model }, stream);
-  const rc = compatContext(ctx, o.artifact.name, o.promptTokens);
+  const rc = compatContext(ctx, o.promptTokens);
   const text = (r.parameters.returnFullText ? prompt : '') + o.gen.text;
   if (stream) {
     sendEvents(reply, o.gen.tokens.map((t, i) => chunk(rc, o.gen, i, t)), streamHeaders(o.artifact, r.parameters, prompt), '[DONE]');
@@ -121,16 +117,8 @@ async function postLoraxCompat(ctx: ServeContext, reply: Reply, kind: 'completio
   }
 }
 
-function compatContext(ctx: ServeContext, artifact: string, promptTokens: number): ReplyContext {
-  return {
-    loraxCompat: true,
-    artifact,
-    modelId: ctx.artifacts.default.name,
-    version: ctx.version,
-    created: Math.floor(ctx.wallClock() / 1000),
-    id: 'null',
-    promptTokens,
-  };
+function compatContext(ctx: ServeContext, promptTokens: number): ReplyContext {
+  return { modelId: ctx.artifacts.default.name, version: ctx.version, created: Math.floor(ctx.wallClock() / 1000), promptTokens };
 }
 
 /** A Generation-shaped value that says "more tokens follow" to the chunk builders. */
