@@ -21,7 +21,8 @@ export class ServeCommand extends KolmCommand {
       Speaks LoRAX's API (POST /generate, /generate_stream, / and /invocations; GET /health, /info,
       /metrics) and OpenAI's (/v1/completions, /v1/chat/completions, /v1/models), so an unmodified LoRAX
       or Predibase client works. \`parameters.adapter_id\` (or the OpenAI \`model\`) picks an artifact by
-      its name; without one the first artifact answers.
+      its name or by the Predibase id it replaces (REPO/VERSION or REPO, from kolm compile --adapter-id);
+      without one the first artifact answers.
 
       \`inputs\` is the artifact's input: for a spec with a prompt template, send the prompt rendered with
       it (the fields are read back), or a JSON object of the input fields.
