@@ -45,7 +45,7 @@ export interface EndpointFallbackOptions {
 
 function remoteMessage(e: RemoteError): string {
   const head = [e.status !== undefined ? `HTTP ${e.status}` : undefined, e.error_type].filter(Boolean).join(' ');
-  return head ? `${head}: ${e.message}` : e.message;
+  return (head ? `${head}: ${e.message}` : e.message).trim();
 }
 
 export function endpointFallback(options: EndpointFallbackOptions): Fallback {
@@ -76,14 +76,19 @@ export function endpointFallback(options: EndpointFallbackOptions): Fallback {
         });
       } catch (err) {
         if (!(err instanceof KolmError)) throw err;
-        // Down, unreachable, refusing the token: every case fails the same way.
-        const e = new KolmError('E_REMOTE', `the cascade's fallback ${endpoint.display} did not answer: ${err.message}`, { hint: err.hint ?? hint, details: err.data, cause: err });
+        // Down, unreachable, refusing the token: every case fails the same way. The client's details say why
+        // without its A/B wording.
+        const d = err.data as Partial<RemoteError> | undefined;
+        const why = d && typeof d.message === 'string' ? remoteMessage(d as RemoteError) : err.message;
+        const e = new KolmError('E_REMOTE', `the cascade's fallback ${endpoint.display} did not answer: ${why}`, { hint: `${err.hint ?? 'check the fallback'}; ${hint}`, details: err.data, cause: err });
         return inputs.map(() => ({ error: e }));
       }
       return results.map((r) =>
         r.error || r.output === undefined
           ? {
-              error: new KolmError('E_REMOTE', `the cascade's fallback ${endpoint.display} did not answer in time or failed: ${r.error ? remoteMessage(r.error) : 'no output'}`, {
+              error: new KolmError('E_REMOTE', r.error?.error_type === 'timeout'
+                ? `the cascade's fallback ${endpoint.display} did not answer within ${timeoutMs} ms`
+                : `the cascade's fallback ${endpoint.display} did not answer: ${r.error ? remoteMessage(r.error) : 'no output'}`, {
                 hint: r.error?.error_type === 'timeout' ? `it took longer than ${timeoutMs} ms (${retries + 1} tries); ${hint}` : hint,
                 details: r.error,
               }),
