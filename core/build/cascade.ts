@@ -139,6 +139,11 @@ export async function buildCascadeFromFiles(input: CascadeBuildInput, reporter: 
   const scorer = createScorer(kind, { labels: kind === 'label' ? labelSet(train.map((e) => e.output)) : undefined });
 
   const recipe = await outOfFold({ train, type: built.outcome.winner, kind, scorer, spec, seed: input.seed, reporter });
+  if (!recipe.some((a) => a.confidence !== undefined)) {
+    throw new KolmError('E_NO_CANDIDATE', `the ${built.outcome.winner} recipe gives no confidence, so a cascade cannot tell which cases to send to the fallback`, {
+      hint: 'a cascade needs a recipe with calibrated confidence: try --recipe classifier (labels) or extract (spans)',
+    });
+  }
   const { fallback, ref } = await openFallback(input, spec);
   let fallbackCases = 0;
   let choice: ThresholdChoice;

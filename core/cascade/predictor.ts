@@ -27,8 +27,8 @@ export function isCascadePrediction(p: Prediction): p is CascadePrediction {
   return (p as CascadePrediction).path === 'local' || (p as CascadePrediction).path === 'fallback';
 }
 
-/** A recipe that gives no confidence for a case cannot vouch for it: the fallback answers. */
-const isLocal = (p: Prediction, threshold: number) => typeof p.confidence === 'number' && p.confidence >= threshold;
+/** A case without a confidence counts as confidence 0, as when the threshold was chosen (held-out.ts). */
+const isLocal = (p: Prediction, threshold: number) => (typeof p.confidence === 'number' ? p.confidence : 0) >= threshold;
 
 export function cascadePredictor(recipe: Predictor, fallback: Fallback, routing: CascadeRouting): Predictor {
   const route = async (inputs: readonly Input[], local: Prediction[]): Promise<CascadePrediction[]> => {
