@@ -10,7 +10,9 @@ import {
   type Bundle,
   type BundleWithDsseEnvelope,
 } from '@sigstore/bundle';
-import { DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness, type IdentityProvider, type Signer, type Witness } from '@sigstore/sign';
+// @sigstore/sign (and its HTTP stack) is loaded only to sign: verifying, which every `kolm run` of a signed
+// artifact does, needs none of it, and it was a tenth of a second of that start-up.
+import type { DSSEBundleBuilder, IdentityProvider, Signer, Witness } from '@sigstore/sign';
 import { KolmError } from '../errors.ts';
 import { keyHint, publicKeyToPem } from './keys.ts';
 import { INTOTO_PAYLOAD_TYPE } from './statement.ts';
@@ -58,7 +60,8 @@ class LocalKeySigner implements Signer {
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
-function builderFor(method: SigningMethod): DSSEBundleBuilder {
+async function builderFor(method: SigningMethod): Promise<DSSEBundleBuilder> {
+  const { DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness } = await import('@sigstore/sign');
   if (method.mode === 'key') return new DSSEBundleBuilder({ signer: new LocalKeySigner(method.privateKey), witnesses: [] });
   const fetchOptions = { timeout: method.timeoutMs ?? 5000, retry: { retries: 2 } };
   const signer = new FulcioSigner({ fulcioBaseURL: trimSlash(method.fulcioURL ?? DEFAULT_FULCIO_URL), identityProvider: method.identityProvider, ...fetchOptions });
@@ -77,7 +80,7 @@ function builderFor(method: SigningMethod): DSSEBundleBuilder {
 export async function signStatement(payload: Buffer, method: SigningMethod, secrets: readonly string[] = []): Promise<Uint8Array> {
   let bundle: Bundle;
   try {
-    bundle = await builderFor(method).create({ data: payload, type: INTOTO_PAYLOAD_TYPE });
+    bundle = await (await builderFor(method)).create({ data: payload, type: INTOTO_PAYLOAD_TYPE });
   } catch (err) {
     if (err instanceof KolmError) throw err;
     // Our own identity provider's errors come back wrapped by sigstore: they already say what to do.
