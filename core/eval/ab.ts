@@ -11,6 +11,7 @@ import { compareReports, renderComparisonMarkdown, type Comparison } from './com
 import { checkGates } from './gates.ts';
 import { evaluatePredictor } from './local.ts';
 import { buildReport, type EvalReport, type GateResult } from './report.ts';
+import { printable } from '../printable.ts';
 
 /** The old endpoint to A/B against (`--against`). */
 export interface RemoteTarget {
@@ -142,7 +143,8 @@ export function renderReportMarkdown(r: EvalReport, gates: readonly GateResult[]
     lines.push('', '| gate | limit | value | |', '|---|---:|---:|---|');
     for (const g of gates) lines.push(`| ${g.gate} | ${g.limit} | ${g.value === null ? '–' : Number(g.value.toFixed(4))} | ${g.pass ? '✅ pass' : `❌ ${cell(g.detail)}`} |`);
   }
-  return `${lines.join('\n')}\n`;
+  // The system name comes from the artifact or the endpoint: shown escaped, like every string not from kolm.
+  return printable(`${lines.join('\n')}\n`);
 }
 
 /** Everything a run found, as one Markdown body: each comparison, or the report alone when there is none. */

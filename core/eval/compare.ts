@@ -3,6 +3,7 @@
 // Markdown; the Markdown is the PR comment body the Action posts.
 import { Z_95 } from '../kscore/index.ts';
 import type { EvalReport, GateResult } from './report.ts';
+import { printable } from '../printable.ts';
 
 export interface CompareRow {
   metric: string;
@@ -133,7 +134,7 @@ function fmtDelta(r: CompareRow): string {
 
 const clip = (v: unknown, n = 80) => {
   const s = v === undefined ? '(no answer)' : typeof v === 'string' ? v : JSON.stringify(v);
-  const one = s.replace(/\s+/g, ' ');
+  const one = printable(s.replace(/\s+/g, ' '), { newlines: false });
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 };
 
@@ -160,7 +161,8 @@ export function renderComparisonMarkdown(c: Comparison): string {
     }
     lines.push('', '</details>');
   }
-  return `${lines.join('\n')}\n`;
+  // Names and verdicts quote reports and endpoints: shown escaped, like every string not from kolm.
+  return printable(`${lines.join('\n')}\n`);
 }
 
 export function renderComparisonText(c: Comparison): string {
@@ -172,5 +174,5 @@ export function renderComparisonText(c: Comparison): string {
     out.push('', `disagreements: ${c.disagreements.total} (showing ${c.disagreements.shown.length})`);
     for (const d of c.disagreements.shown) out.push(`  #${d.index + 1} ${clip(d.input, 60)}\n     gold ${clip(d.reference, 40)} · ${c.a.name} ${clip(d.a, 40)} · ${c.b.name} ${clip(d.b, 40)}`);
   }
-  return out.join('\n');
+  return printable(out.join('\n'));
 }
