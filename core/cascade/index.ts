@@ -11,3 +11,5 @@ export type { CascadePath, CascadePrediction, CascadeRouting } from './predictor
 export type { CascadeRuntimeOptions } from './load.ts';
 export { cascadeReport } from './report.ts';
 export type { CascadeReport } from './report.ts';
+export { fallbackLabel, renderCascadeSummary } from './render.ts';
+export type { CascadeSummaryInput } from './render.ts';

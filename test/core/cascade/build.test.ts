@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readArtifact, writeArtifact } from '../../../core/artifact/index.ts';
 import { buildCascadeFromFiles, saveBuilt } from '../../../core/build/index.ts';
-import { CASCADE_ENTRY, parseCascadeConfig, type CascadePoint } from '../../../core/cascade/index.ts';
+import { CASCADE_ENTRY, parseCascadeConfig, renderCascadeSummary, type CascadePoint } from '../../../core/cascade/index.ts';
 import { loadArtifact } from '../../../core/runtime/index.ts';
 import { generateKeyPair, parsePrivateKey } from '../../../core/sign/index.ts';
 import { errorOf } from '../../_util/errors.ts';
@@ -63,6 +63,10 @@ test('a K_min the recipe alone misses: the cascade meets it on the folds, answer
     assert.is(ev.requests_saved, Math.round(ev.whole.local * task.eval.length));
     assert.ok(ev.latency_ms.local && ev.latency_ms.fallback);
     assert.equal(ev.gates.map((g) => g.gate), ['K_min']);
+    const text = renderCascadeSummary(built);
+    assert.match(text, /← chosen/);
+    assert.match(text, new RegExp(`${ev.requests_saved} requests .* not sent to the GPU`));
+    assert.ok(text.includes('adapter intents/2') && !text.includes(TOKEN));
   } finally {
     await s.server.close();
   }
