@@ -96,6 +96,36 @@ test('/v1 streaming: one chunk per token, then data: [DONE]; the chat stream end
   assert.ok(body.at(-1).usage.completion_tokens > 0, 'include_usage: the last chunk has the usage and no choices');
 });
 
+test('/v1 answers what the router refuses in OpenAI\'s shape too: bad JSON, unknown routes and methods, huge bodies; LoRAX routes keep LoRAX\'s', async () => {
+  const shape = async (r: Response, status: number) => {
+    assert.is(r.status, status);
+    const body = await r.json();
+    assert.equal(Object.keys(body.error), ['message', 'type', 'param', 'code']);
+    return body.error;
+  };
+  assert.match((await shape(await postJson(`${srv.url}/v1/completions`, '{"model":'), 400)).message, /parse the request body as JSON/);
+  await shape(await fetch(`${srv.url}/v1/nope`), 404);
+  await shape(await fetch(`${srv.url}/v1/completions`), 405);
+  assert.is((await shape(await postJson(`${srv.url}/v1/completions`, { model: 1, prompt: 'x' }), 400)).param, 'model');
+  const lorax = await postJson(`${srv.url}/generate`, '{"inputs":');
+  assert.is(lorax.status, 400);
+  assert.match(await lorax.text(), /^Failed to parse the request body as JSON/, 'LoRAX routes: axum\'s plain text');
+});
+
+test('response ids are random: a restarted server does not repeat them', async () => {
+  const firstId = async () => {
+    const fresh = await startServer([paths.slots]);
+    try {
+      return (await (await postJson(`${fresh.url}/v1/chat/completions`, { model: '', messages: [{ role: 'user', content: 'Book me a bus to Reno.' }] })).json()).id as string;
+    } finally {
+      await fresh.close();
+    }
+  };
+  const [a, b] = [await firstId(), await firstId()];
+  assert.match(a, /^chatcmpl-[A-Za-z0-9_-]{20,}$/);
+  assert.is.not(a, b, 'the first answer of each run has its own id');
+});
+
 test('--lorax-compat: the /v1 replies carry LoRAX\'s own values', async () => {
   const compat = await startServer([paths.slots], { loraxCompat: true });
   try {
