@@ -4,7 +4,12 @@ import { commands } from './commands/index.ts';
 import { runCommandLine, type KolmContext } from './base-command.ts';
 import { VERSION } from '../core/version.ts';
 
-export const KOLM_INFO = { binaryName: 'kolm', label: 'kolm: migrate Predibase fine-tunes to signed artifacts you own', version: VERSION };
+export const KOLM_INFO = {
+  binaryName: 'kolm',
+  label: 'kolm: migrate Predibase fine-tunes to signed artifacts you own',
+  version: VERSION,
+  footer: 'The guided migration of a Predibase export, every step at once: `kolm-migrate` (`npx kolm-migrate`).',
+};
 
 export function buildCli(binaryName = 'kolm'): Cli<KolmContext & BaseContext> {
   const cli = new Cli<KolmContext & BaseContext>({ binaryLabel: KOLM_INFO.label, binaryName, binaryVersion: VERSION, enableColors: false });

@@ -55,6 +55,8 @@ export class RunCommand extends KolmCommand {
     const trust = await trustFrom(this, this.context);
     const [{ loadArtifact }, seeds] = await Promise.all([import('../../core/runtime/index.ts'), import('../../core/seeds/index.ts')]);
     const check = seeds.checkShape;
+    // A mistyped --input fails before a (possibly large) artifact is loaded.
+    const file = this.inline === undefined && this.inputFile ? await openInput(resolve(this.context.cwd, this.inputFile), this.inputFile) : undefined;
     const { contents, predictor } = await loadArtifact(resolve(this.context.cwd, this.artifact), {
       requireSignature: this.requireSignature,
       ...(trust ? { trust } : {}),
@@ -68,7 +70,7 @@ export class RunCommand extends KolmCommand {
         this.out(JSON.stringify(p));
         return 0;
       }
-      const source = this.inputFile ? await openInput(resolve(this.context.cwd, this.inputFile), this.inputFile) : this.context.stdin;
+      const source = file ?? this.context.stdin;
       return await this.stream(source, shape, predictor.predictBatch.bind(predictor), seeds);
     } finally {
       await predictor.close?.();

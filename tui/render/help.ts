@@ -76,6 +76,8 @@ export interface BinaryInfo {
   binaryName: string;
   label: string;
   version: string;
+  /** A last line under the command list. */
+  footer?: string;
 }
 
 /** The list of every command, by category (`kolm`, `kolm --help`, `kolm help`). */
@@ -93,5 +95,6 @@ export function renderCommandList(specs: readonly CommandSpec[], info: BinaryInf
   for (const [category, list] of categories) out.push(bold(`${category}:`, color), ...rows(list).map(line), '');
   out.push(bold('Help:', color), line(['help [command]', 'Show the help of a command (or this list)']), line(['version', `Print the version of ${binaryName}`]), '');
   out.push(`Run \`${binaryName} help <command>\` or \`${binaryName} <command> --help\` for its flags and examples.`);
+  if (info.footer) out.push(info.footer);
   return `${out.join('\n')}\n`;
 }
