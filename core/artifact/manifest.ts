@@ -21,6 +21,12 @@ const Metrics = z.strictObject({
   n: Count,
   p50_ms: z.number().min(0).optional(),
   p95_ms: z.number().min(0).optional(),
+  ece: Fraction.optional().describe('expected calibration error of the confidences (15 bins)'),
+  coverage: z
+    .array(z.strictObject({ threshold: Fraction, answered: Fraction, K: Fraction }))
+    .max(100)
+    .optional()
+    .describe('answering only cases with confidence ≥ threshold: the share answered and their K'),
 });
 
 const RepoName = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

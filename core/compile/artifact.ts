@@ -25,7 +25,14 @@ export interface ArtifactMeta {
 const round = (x: number, digits = 6) => Number(x.toFixed(digits));
 
 function manifestMetrics(m: Metrics, recordLatency: boolean | undefined) {
-  return { K: round(m.K), pass_rate: round(m.pass_rate), n: m.n, ...(recordLatency ? { p50_ms: round(m.p50_ms, 4) } : {}) };
+  return {
+    K: round(m.K),
+    pass_rate: round(m.pass_rate),
+    n: m.n,
+    ...(recordLatency ? { p50_ms: round(m.p50_ms, 4) } : {}),
+    ...(m.ece !== undefined ? { ece: round(m.ece, 4) } : {}),
+    ...(m.coverage ? { coverage: m.coverage.map((p) => ({ threshold: round(p.threshold), answered: p.answered, K: p.K })) } : {}),
+  };
 }
 
 /** What the recipe really stored its weights as (a classifier falls back to f16 when int8 costs accuracy). */

@@ -8,7 +8,7 @@ import { checkGates, firstMissedGate } from '../eval/gates.ts';
 import { timeSingleCalls } from '../eval/latency.ts';
 import { evaluatePredictor } from '../eval/local.ts';
 import { latencyStats, scoreCases, type CaseOutcome, type EvalReport } from '../eval/report.ts';
-import { countOutputs, createScorer, labelSet, outputKindFor, type KScoreSummary, type OutputCount, type Scorer } from '../kscore/index.ts';
+import { calibration, countOutputs, coverageCurve, createScorer, labelSet, outputKindFor, type CoveragePoint, type KScoreSummary, type OutputCount, type Scorer } from '../kscore/index.ts';
 import type { Reporter } from '../progress.ts';
 import { silentReporter } from '../progress.ts';
 import { candidates as allCandidates } from '../recipes/index.ts';
@@ -60,6 +60,9 @@ export interface Metrics {
   n: number;
   p50_ms: number;
   p99_ms: number;
+  /** Expected calibration error of the confidences (recipes that give one), and the coverage curve. */
+  ece?: number;
+  coverage?: CoveragePoint[];
 }
 
 /** Answering the most common training output of each fold, scored on that fold's validation cases. */
@@ -114,7 +117,24 @@ export async function scoreOn(predictor: Predictor, examples: readonly Example[]
 }
 
 function metricsOfReport(r: EvalReport): Metrics {
-  return { K: r.K, K_low: r.K_ci95[0], K_high: r.K_ci95[1], pass_rate: r.pass_rate, n: r.cases, p50_ms: r.latency_ms?.p50 ?? 0, p99_ms: r.latency_ms?.p99 ?? 0 };
+  return {
+    K: r.K,
+    K_low: r.K_ci95[0],
+    K_high: r.K_ci95[1],
+    pass_rate: r.pass_rate,
+    n: r.cases,
+    p50_ms: r.latency_ms?.p50 ?? 0,
+    p99_ms: r.latency_ms?.p99 ?? 0,
+    ...(r.calibration ? { ece: r.calibration.ece } : {}),
+    ...(r.coverage ? { coverage: r.coverage } : {}),
+  };
+}
+
+/** ECE and the coverage curve of out-of-fold cases, when every one carried a confidence. */
+function confidenceOf(cases: readonly { confidence?: number; s: number }[]): Pick<Metrics, 'ece' | 'coverage'> {
+  if (cases.length === 0 || cases.some((c) => typeof c.confidence !== 'number')) return {};
+  const points = cases.map((c) => ({ confidence: c.confidence!, s: c.s }));
+  return { ece: calibration(points).ece, coverage: coverageCurve(points) };
 }
 
 function metricsOf(summary: KScoreSummary, latency: Latency): Metrics {
@@ -205,11 +225,14 @@ export async function compileRecipe(input: CompileInput, reporter: Reporter = si
       for (const fold of folds) {
         const fitted = await candidate.fit(fold.train, ctx('recipe/'));
         const predictions = await fitted.predictor.predictBatch(fold.validation.map((e) => e.input));
-        predictions.forEach((p, i) => outcomes.push({ input: fold.validation[i]!.input, reference: fold.validation[i]!.output, prediction: p.output }));
+        predictions.forEach((p, i) =>
+          outcomes.push({ input: fold.validation[i]!.input, reference: fold.validation[i]!.output, prediction: p.output, ...(p.confidence !== undefined ? { confidence: p.confidence } : {}) }),
+        );
         if (fold === folds[folds.length - 1]) latency = await measureLatency(fitted.predictor, fold.validation);
         await fitted.predictor.close?.();
       }
-      const m = metricsOf(scoreCases(outcomes, scorer).summary, latency);
+      const scored = scoreCases(outcomes, scorer);
+      const m = { ...metricsOf(scored.summary, latency), ...confidenceOf(scored.cases) };
       const gate = firstMissedGate(checkGates({ K: m.K, pass_rate: m.pass_rate, latency_ms: latency }, spec.gates));
       const below = !gate && !beatsBaseline(m, baseline) ? `K_low ${m.K_low.toFixed(3)} ≤ majority baseline K ${baseline.K.toFixed(3)}` : undefined;
       table.push({
