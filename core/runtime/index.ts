@@ -66,7 +66,8 @@ export async function predictorFromContents(contents: ArtifactContents, file = '
     const { adapterPredictor } = await import('../llm/predictor.ts');
     return adapterPredictor(contents, adapter, file);
   }
-  if (manifest.kind === 'cascade') return cascadePredictorFrom(contents, file, options, false);
+  // `file` names where it came from; an artifact fallback is looked for beside it (checked by digest).
+  if (manifest.kind === 'cascade') return cascadePredictorFrom(contents, file, options, file !== 'artifact');
   return recipePredictor(contents, file, options);
 }
 
@@ -118,7 +119,5 @@ export async function loadArtifact(source: string | Uint8Array, options: LoadArt
   const file = options.name ?? (typeof source === 'string' ? source : 'artifact');
   const contents = await readArtifact(source, options.name ? { name: options.name } : {});
   const signature = verifyArtifactSignature(contents, { ...options, file });
-  const predictor =
-    contents.manifest.kind === 'cascade' ? await cascadePredictorFrom(contents, file, options, typeof source === 'string') : await predictorFromContents(contents, file, options);
-  return { contents, signature, predictor };
+  return { contents, signature, predictor: await predictorFromContents(contents, file, options) };
 }
