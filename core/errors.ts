@@ -42,6 +42,7 @@ export type ErrorCode =
   | 'E_BASE_NOT_FOUND'
   | 'E_RUNTIME_MISSING'
   | 'E_NOT_AVAILABLE'
+  | 'E_TRAIN_FAILED'
   // eval and gates
   | 'E_GATE_FAILED'
   | 'E_REMOTE'

@@ -58,6 +58,10 @@ def load_base(base: dict):
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     if base.get("path"):
+        if not os.path.isdir(base["path"]):
+            raise ValueError(f"the base weights folder {base['path']} does not exist on this machine")
+        # A local folder means no network: nothing is fetched from a hub behind the user's back.
+        os.environ["HF_HUB_OFFLINE"] = "1"
         source, kwargs = base["path"], {}
     else:
         if not base.get("revision"):

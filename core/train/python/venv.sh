@@ -4,14 +4,17 @@
 # <hash> is the first 16 hex digits of the SHA-256 of requirements.txt (+ requirements-test.txt with
 # --test); core/train/venv.ts computes the same path. Built in a temp folder and renamed, so an interrupted
 # build never looks finished.
-#   usage: venv.sh [--test] [--python PYTHON]
+#   usage: venv.sh [--test | --sky] [--python PYTHON]
+# --sky builds venv-sky-<hash> from requirements-sky.txt instead (SkyPilot, for the tests' YAML check).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 python=python3
 test=0
+sky=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --test) test=1 ;;
+    --sky) sky=1 ;;
     --python) python="$2"; shift ;;
     *) echo "venv.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -19,9 +22,11 @@ while [ $# -gt 0 ]; do
 done
 files=("$here/requirements.txt")
 [ "$test" = 1 ] && files+=("$here/requirements-test.txt")
+name=venv-trainer
+if [ "$sky" = 1 ]; then files=("$here/requirements-sky.txt"); name=venv-sky; fi
 hash="$(cat "${files[@]}" | sha256sum | cut -c1-16)"
 cache="${KOLM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kolm}"
-dir="$cache/venv-trainer-$hash"
+dir="$cache/$name-$hash"
 if [ ! -x "$dir/bin/python" ] || [ ! -f "$dir/.kolm-ready" ]; then
   mkdir -p "$cache"
   tmp="$dir.tmp-$$"
@@ -37,6 +42,6 @@ if [ ! -x "$dir/bin/python" ] || [ ! -f "$dir/.kolm-ready" ]; then
   touch "$tmp/.kolm-ready"
   if [ -f "$dir/.kolm-ready" ]; then rm -rf "$tmp"; else rm -rf "$dir"; mv "$tmp" "$dir"; fi
   trap - EXIT
-  echo "venv-trainer-$hash: built in $(( $(date +%s) - start )) s, $(du -sh "$dir" | cut -f1)" >&2
+  echo "$name-$hash: built in $(( $(date +%s) - start )) s, $(du -sh "$dir" | cut -f1)" >&2
 fi
 echo "$dir/bin/python"
