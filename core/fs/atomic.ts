@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isKolmError, KolmError } from '../errors.ts';
+import { tempPaths } from './cleanup.ts';
 
 /** A temp path in the same folder as `target`, so the final rename never crosses file systems. */
 export function tempPathFor(target: string): string {
@@ -14,12 +15,15 @@ export function tempPathFor(target: string): string {
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   await ensureFolder(dirname(target));
   const tmp = tempPathFor(target);
+  tempPaths.add(tmp); // removed on Ctrl-C (see cleanup.ts)
   try {
     await writeFile(tmp, data);
     await rename(tmp, target);
   } catch (err) {
     await rm(tmp, { force: true });
     throw await writeError(target, err);
+  } finally {
+    tempPaths.delete(tmp);
   }
 }
 
@@ -35,6 +39,7 @@ export async function commitFilesAtomic<T>(
   // A folder where a file goes would only fail at the rename, after all the work: say so first.
   for (const t of targets) await refuseFolderAt(t);
   const temps = targets.map(tempPathFor);
+  for (const t of temps) tempPaths.add(t); // removed on Ctrl-C (see cleanup.ts)
   let current = targets[0] ?? '';
   try {
     const result = await produce(temps);
@@ -48,6 +53,8 @@ export async function commitFilesAtomic<T>(
     // Only the file system's own failures are write errors; anything else from `produce` is left as it is.
     if (isKolmError(err) || typeof (err as NodeJS.ErrnoException)?.code !== 'string') throw err;
     throw await writeError(current, err);
+  } finally {
+    for (const t of temps) tempPaths.delete(t);
   }
 }
 

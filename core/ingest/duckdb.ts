@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { tempPaths } from '../fs/cleanup.ts';
 
 /** A row as plain JS: DuckDB BIGINT/HUGEINT arrive as numbers (our counts fit), lists as arrays. */
 export type SqlRow = Record<string, unknown>;
@@ -32,6 +33,7 @@ export interface IngestDbOptions {
 export async function openIngestDb({ memoryLimit = '256MB', threads, tmpDir }: IngestDbOptions): Promise<IngestDb> {
   // An in-memory database would otherwise spill into `.tmp` under the user's working directory.
   const spillDir = mkdtempSync(join(tmpDir, 'kolm-duckdb-'));
+  tempPaths.add(spillDir); // removed on Ctrl-C too (see core/fs/cleanup.ts)
   const config: Record<string, string> = { memory_limit: memoryLimit, temp_directory: spillDir };
   if (threads) config.threads = String(threads);
   let instance: DuckDBInstance;
@@ -39,6 +41,7 @@ export async function openIngestDb({ memoryLimit = '256MB', threads, tmpDir }: I
     instance = await DuckDBInstance.create(':memory:', config);
   } catch (err) {
     rmSync(spillDir, { recursive: true, force: true });
+    tempPaths.delete(spillDir);
     throw err;
   }
   return {
@@ -48,6 +51,7 @@ export async function openIngestDb({ memoryLimit = '256MB', threads, tmpDir }: I
     close() {
       instance.closeSync();
       rmSync(spillDir, { recursive: true, force: true });
+      tempPaths.delete(spillDir);
     },
   };
 }
