@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { KolmCommand } from '../base-command.ts';
 import { value } from '../options.ts';
+import { snakeKeys } from '../render/json.ts';
 
 export class CompareCommand extends KolmCommand {
   static override paths = [['compare']];
@@ -35,7 +36,7 @@ export class CompareCommand extends KolmCommand {
     const comparison = compareReports(a, b);
     if (this.markdown === '-') this.out(renderComparisonMarkdown(comparison));
     else if (this.markdown) await writeFileAtomic(resolve(this.context.cwd, this.markdown), renderComparisonMarkdown(comparison));
-    if (this.json) this.outJson(comparison);
+    if (this.json) this.outJson(snakeKeys(comparison));
     else if (this.markdown !== '-') this.out(renderComparisonText(comparison));
     return 0;
   }

@@ -6,6 +6,7 @@ import { Command, Option } from 'clipanion';
 import { number } from '../validators.ts';
 import { KolmCommand } from '../base-command.ts';
 import { value } from '../options.ts';
+import { snakeKeys } from '../render/json.ts';
 import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
 
 export class EvalCommand extends KolmCommand {
@@ -99,7 +100,7 @@ export class EvalCommand extends KolmCommand {
     if (remote && comparison) {
       if (this.remoteOut) await writeFileAtomic(resolve(cwd, this.remoteOut), `${JSON.stringify(remote, null, 2)}\n`);
       if (this.markdown) await writeFileAtomic(resolve(cwd, this.markdown), renderComparisonMarkdown(comparison));
-      if (this.json) this.outJson({ kolm: report, remote, comparison });
+      if (this.json) this.outJson({ kolm: report, remote, comparison: snakeKeys(comparison) });
       else this.out(`${renderEvalReport(report)}\n\n${renderEvalReport(remote)}\n\n${renderComparisonText(comparison)}`);
     } else if (this.json) this.outJson(report);
     else this.out(renderEvalReport(report));
