@@ -18,7 +18,7 @@ async function bigCsv(path: string, rows: number): Promise<void> {
   for (let i = 0; i < rows; i += 10_000) {
     let block = '';
     for (let k = i; k < Math.min(rows, i + 10_000); k++) block += `question number ${k} about something,answer ${k % 97}\n`;
-    if (!out.write(block)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(r));
 }
