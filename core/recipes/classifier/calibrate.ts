@@ -15,11 +15,12 @@ export function nll(logits: Float64Array, y: Int32Array, C: number, T: number): 
   return y.length ? total / y.length : 0;
 }
 
-/** The T in [0.05, 20] minimizing NLL (golden-section search on log T; NLL is unimodal in T). */
+/** The T in [0.01, 20] minimizing NLL (golden-section search on log T; NLL is unimodal in T). SVM margins sit
+ * near ±1, so spreading them over many classes takes a T well below 1. */
 export function fitTemperature(logits: Float64Array, y: Int32Array, C: number): number {
   if (y.length === 0 || C < 2) return 1;
   const phi = (Math.sqrt(5) - 1) / 2;
-  let a = Math.log(0.05);
+  let a = Math.log(0.01);
   let b = Math.log(20);
   let x1 = b - phi * (b - a);
   let x2 = a + phi * (b - a);

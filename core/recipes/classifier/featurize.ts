@@ -18,7 +18,9 @@ export interface FeaturizerSpec {
   wordBigrams: boolean;
 }
 
-export const DEFAULT_FEATURIZER: FeaturizerSpec = { hashBits: 18, charMin: 3, charMax: 5, wordBigrams: true };
+// char 2-grams and 2^20 buckets: +0.5 to +1 point of held-out accuracy on the dev label fixtures against 3-grams
+// at 2^18 (fewer collisions; short words and emoji pairs count). Old artifacts keep the spec they recorded.
+export const DEFAULT_FEATURIZER: FeaturizerSpec = { hashBits: 20, charMin: 2, charMax: 5, wordBigrams: true };
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;

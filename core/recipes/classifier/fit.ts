@@ -1,34 +1,40 @@
-// Fitting the classifier: featurize, choose the L2 strength on an internal stratified split of the
-// training data it is given (never on eval data), fit the temperature and decide int8 on that split's
-// held-out part, then refit on all of it (warm-started) and store weights + graph + vocabulary.
+// Fitting the classifier: featurize, then on an internal stratified split of the training data it is given
+// (never on eval data) choose the cost C (warm-started along the grid) and, for skewed labels, class
+// weighting; keep the feature rows that carry weight, within the artifact's size budget; fit the
+// temperature and decide int8 on the split's held-out part; then refit on all rows (warm-started from the
+// split's dual variables) and store weights + graph + vocabulary. The learner is one-vs-rest L2-loss SVM by
+// dual coordinate descent (dcd.ts); its margins, temperature-scaled through a softmax, are the confidence.
+import { performance } from 'node:perf_hooks';
 import { seededRandom, shuffled } from '../../util/random.ts';
+import { silentReporter, type Reporter } from '../../progress.ts';
 import type { FitContext } from '../types.ts';
 import type { Example } from '../../runtime/types.ts';
 import { expectedCalibrationError, fitTemperature, nll } from './calibrate.ts';
+import { csrOfCounts, subsetRows } from './csr.ts';
+import { trainOvrSvm, type DcdOptions } from './dcd.ts';
 import { BucketList, DEFAULT_FEATURIZER, Hasher, type FeaturizerSpec } from './featurize.ts';
-import { cloneModel, logitsOf, sgdStart, trainLogistic, type Csr, type LinearModel } from './train.ts';
+import { logitsOf, type Csr, type LinearModel } from './train.ts';
 import { buildVocabulary, Vectorizer, type BucketCounts, type Vocabulary, type Weighting } from './vectorize.ts';
 import { storeWeights, TsScorer, type Storage, type StoredWeights } from './weights.ts';
 
 export const WEIGHTING: Weighting = { sublinearTf: true, idf: true };
-/** Inverse regularization strengths tried, as C = 1 / (λ·n), strongest first (warm starts go weak-ward). */
-export const C_GRID = [3, 10, 30] as const;
+/** Costs tried, smallest first (each warm-starts the next: a larger C moves the dual variables little). */
+export const C_GRID = [0.5, 1.5, 4.5] as const;
 /** Used when the data is too small to hold any out. */
-const C_DEFAULT = 10;
+const C_DEFAULT = 1.5;
 const MIN_ROWS_FOR_SPLIT = 40;
 const HOLDOUT = 0.2;
 /** int8 is kept when held-out accuracy drops by at most this much against float weights. */
 export const INT8_TOLERANCE = 0.005;
-/** Budget for the weight matrix (bytes), at 2 bytes per weight (f16, the widest we store by default). */
+/** Budget for the weight matrix (bytes) in the artifact. */
 const WEIGHT_BUDGET_BYTES = 1_400_000;
-/** L-BFGS iterations after the SGD start, and after a warm start along the path. */
-const ITER_FIRST = 15;
-const ITER_WARM = 10;
-/** The refit on all rows is the model that ships: let it converge further. */
-const ITER_FINAL = 40;
-const SGD_EPOCHS = 3;
-const SGD_ETA = 1;
-const TOLERANCE = 1e-4;
+/** Weights (rows × classes) the fit holds in memory before pruning to the budget (float64: 8 bytes each). */
+const FIT_WEIGHTS_MAX = 8_000_000;
+/** Labels count as skewed (class weighting is tried) when the largest class is this many times the smallest. */
+const SKEW_RATIO = 3;
+/** Dual CD stopping tolerance and sweep cap (liblinear's defaults for this solver are 0.1 and 1000). */
+const EPS = 0.1;
+const MAX_EPOCHS = 200;
 
 export interface ClassifierFit {
   labels: unknown[];
@@ -42,11 +48,14 @@ export interface ClassifierFit {
 export interface FitReport {
   rows: number;
   features: number;
+  /** Feature rows seen before pruning to the size budget. */
+  features_seen: number;
   classes: number;
   min_df: number;
+  solver: 'ovr-l2svm-dcd';
   C: number;
-  lambda: number;
-  grid: { C: number; accuracy: number; nll: number }[];
+  class_weight: 'none' | 'balanced';
+  grid: { C: number; class_weight: 'none' | 'balanced'; accuracy: number; nll: number }[];
   storage: Storage;
   quantization_requested: FitContext['quantization'];
   /** Held-out part of the internal split (absent when the data was too small to split). */
@@ -59,7 +68,8 @@ export interface FitReport {
     ece: number;
     ece_calibrated: number;
   };
-  iterations: number;
+  /** Dual CD sweeps, summed over classes and fits. */
+  epochs: number;
 }
 
 /** Distinct outputs in a stable order (by their JSON text), and each example's class index. */
@@ -72,46 +82,6 @@ export function labelIndex(train: readonly Example[]): { labels: unknown[]; y: I
   const keys = [...byKey.keys()].sort();
   const index = new Map(keys.map((k, i) => [k, i]));
   return { labels: keys.map((k) => byKey.get(k)), y: Int32Array.from(train, (e) => index.get(JSON.stringify(e.output ?? null))!) };
-}
-
-function toCsr(vec: Vectorizer, inputs: readonly unknown[]): Csr {
-  const ptr = new Int32Array(inputs.length + 1);
-  let cols = new Int32Array(inputs.length * 64);
-  let vals = new Float32Array(inputs.length * 64);
-  let nnz = 0;
-  inputs.forEach((input, i) => {
-    const n = vec.vectorize(input);
-    if (nnz + n > cols.length) {
-      const size = Math.max(nnz + n, cols.length * 2);
-      const c2 = new Int32Array(size);
-      c2.set(cols.subarray(0, nnz));
-      cols = c2;
-      const v2 = new Float32Array(size);
-      v2.set(vals.subarray(0, nnz));
-      vals = v2;
-    }
-    cols.set(vec.outRows.subarray(0, n), nnz);
-    vals.set(vec.outValues.subarray(0, n), nnz);
-    nnz += n;
-    ptr[i + 1] = nnz;
-  });
-  return { n: inputs.length, features: vec.rows, ptr, cols: cols.slice(0, nnz), vals: vals.slice(0, nnz) };
-}
-
-function subset(X: Csr, idx: readonly number[]): Csr {
-  const ptr = new Int32Array(idx.length + 1);
-  let nnz = 0;
-  idx.forEach((i, j) => {
-    nnz += X.ptr[i + 1]! - X.ptr[i]!;
-    ptr[j + 1] = nnz;
-  });
-  const cols = new Int32Array(nnz);
-  const vals = new Float32Array(nnz);
-  idx.forEach((i, j) => {
-    cols.set(X.cols.subarray(X.ptr[i]!, X.ptr[i + 1]!), ptr[j]!);
-    vals.set(X.vals.subarray(X.ptr[i]!, X.ptr[i + 1]!), ptr[j]!);
-  });
-  return { n: idx.length, features: X.features, ptr, cols, vals };
 }
 
 /** Stratified holdout: each class's shuffled members dealt so `share` of them land in validation. */
@@ -158,7 +128,54 @@ function storedLogits(w: StoredWeights, X: Csr): Float64Array {
   return out;
 }
 
-export function fitClassifier(train: readonly Example[], ctx: Pick<FitContext, 'quantization' | 'seed'>, spec: FeaturizerSpec = DEFAULT_FEATURIZER): ClassifierFit {
+/** Balanced class weights (n / (classes · count)), as scikit-learn's class_weight='balanced'. */
+export function balancedWeights(y: Int32Array, classes: number): Float64Array {
+  const count = new Float64Array(classes);
+  for (const c of y) count[c]!++;
+  return Float64Array.from(count, (k) => (k > 0 ? y.length / (classes * k) : 1));
+}
+
+function skewOf(y: Int32Array, classes: number): number {
+  const count = new Float64Array(classes);
+  for (const c of y) count[c]!++;
+  let max = 0;
+  let min = Infinity;
+  for (const k of count) if (k > 0) (max = Math.max(max, k)), (min = Math.min(min, k));
+  return max / min;
+}
+
+/** The `keep` feature rows of `model` with the largest weight norm, as a vocabulary (rows stay bucket-sorted). */
+function pruneVocabulary(vocab: Vocabulary, model: LinearModel, keep: number): Vocabulary {
+  if (vocab.buckets.length <= keep) return vocab;
+  const C = model.classes;
+  const norm = new Float64Array(model.features);
+  for (let f = 0; f < model.features; f++) {
+    let s = 0;
+    for (let c = 0; c < C; c++) s += model.W[f * C + c]! ** 2;
+    norm[f] = s;
+  }
+  const order = Int32Array.from({ length: model.features }, (_, f) => f).sort((a, b) => norm[b]! - norm[a]! || a - b);
+  const kept = order.subarray(0, keep).sort();
+  return { buckets: Int32Array.from(kept, (r) => vocab.buckets[r]!), df: Int32Array.from(kept, (r) => vocab.df[r]!), docs: vocab.docs };
+}
+
+/** Steps announced with an ETA from the time the finished ones took (compile shows it for long fits). */
+function stepper(reporter: Reporter, total: number, rows: number) {
+  const t0 = performance.now();
+  let done = 0;
+  return (what: string) => {
+    done++;
+    const spent = (performance.now() - t0) / 1000;
+    const left = done < total ? ` · about ${Math.max(1, Math.round((spent / done) * (total - done)))} s left` : '';
+    reporter.progress({ stage: 'compile:classifier', done, total, message: `classifier on ${rows} rows: ${what}${left}` });
+  };
+}
+
+export function fitClassifier(
+  train: readonly Example[],
+  ctx: Pick<FitContext, 'quantization' | 'seed'> & { reporter?: Reporter },
+  spec: FeaturizerSpec = DEFAULT_FEATURIZER,
+): ClassifierFit {
   const { labels, y } = labelIndex(train);
   const C = labels.length;
   const hasher = new Hasher(spec);
@@ -166,64 +183,102 @@ export function fitClassifier(train: readonly Example[], ctx: Pick<FitContext, '
   const docs: BucketCounts[] = train.map((e) => Vectorizer.bucketsOf(hasher, e.input, scratch));
   // Features seen once carry little and double the table; drop them once there is data enough to spare them.
   const minDf = train.length >= 500 ? 2 : 1;
-  const maxRows = Math.max(1000, Math.floor(WEIGHT_BUDGET_BYTES / (2 * Math.max(C, 1))));
-  const vocab = buildVocabulary(docs, hasher.buckets, minDf, maxRows);
-  const vec = new Vectorizer(spec, vocab, WEIGHTING);
-  const X = toCsr(vec, train.map((e) => e.input));
   const wantInt8 = ctx.quantization === 'int8' || ctx.quantization === 'int4';
+  const budgetRows = (bytesPerWeight: number) => Math.max(1000, Math.floor(WEIGHT_BUDGET_BYTES / (bytesPerWeight * Math.max(C, 1))));
+  const seen = buildVocabulary(docs, hasher.buckets, minDf, Math.max(budgetRows(1), Math.floor(FIT_WEIGHTS_MAX / Math.max(C, 1))));
+  let vocab = seen;
+  let X = csrOfCounts(new Vectorizer(spec, seen, WEIGHTING), docs);
+  const base = (c: number, classWeight?: Float64Array): DcdOptions => ({ C: c, eps: EPS, maxEpochs: MAX_EPOCHS, seed: ctx.seed, ...(classWeight ? { classWeight } : {}) });
 
   const grid: FitReport['grid'] = [];
-  let chosenC: number = C_DEFAULT;
-  let start: LinearModel | undefined;
+  let opts = base(C_DEFAULT);
+  let classWeight: FitReport['class_weight'] = 'none';
   let temperature = 1;
   let holdout: FitReport['holdout'];
   let storage: Storage = wantInt8 ? 'int8' : 'f16';
-  let iterations = 0;
-
+  let epochs = 0;
+  let warm: Float64Array | undefined;
   const split = train.length >= MIN_ROWS_FOR_SPLIT && C >= 2 ? stratifiedSplit(y, HOLDOUT, ctx.seed) : null;
+  const skewed = skewOf(y, C) >= SKEW_RATIO;
+  const step = stepper(ctx.reporter ?? silentReporter, (split && split.validation.length > 0 ? C_GRID.length + (skewed ? 1 : 0) + 2 : 0) + 1, train.length);
+
   if (split && split.validation.length > 0) {
-    const Xa = subset(X, split.train);
     const ya = Int32Array.from(split.train, (i) => y[i]!);
-    const Xb = subset(X, split.validation);
     const yb = Int32Array.from(split.validation, (i) => y[i]!);
-    let best: { C: number; acc: number; nll: number; model: LinearModel; logits: Float64Array } | undefined;
-    let warm: LinearModel | undefined = sgdStart(Xa, ya, C, SGD_EPOCHS, SGD_ETA, seededRandom(ctx.seed ^ 0x5eed));
-    let first = true;
-    for (const c of C_GRID) {
-      const r = trainLogistic(Xa, ya, C, { lambda: 1 / (c * Xa.n), maxIterations: first ? ITER_FIRST : ITER_WARM, tolerance: TOLERANCE }, warm);
-      first = false;
-      iterations += r.iterations;
-      warm = r.model;
+    let Xa = subsetRows(X, split.train);
+    let Xb = subsetRows(X, split.validation);
+    type Tried = { opts: DcdOptions; acc: number; nll: number; alpha: Float64Array; model: LinearModel };
+    let best: Tried | undefined;
+    const attempt = (o: DcdOptions, from: Float64Array | undefined, weighting: FitReport['class_weight']): Tried => {
+      const r = trainOvrSvm(Xa, ya, C, o, from);
+      epochs += r.epochs;
       const logits = logitsOf(r.model, Xb);
       const acc = accuracyOf(logits, yb, C);
-      const loss = nll(logits, yb, C, 1);
-      grid.push({ C: c, accuracy: round(acc), nll: round(loss) });
-      // Held-out NLL, not accuracy: on a few hundred held-out rows accuracy moves in steps of whole cases
-      // and picks by luck; NLL is smooth and tracks expected accuracy.
-      if (!best || loss < best.nll) best = { C: c, acc, nll: loss, model: cloneModel(r.model), logits };
+      // Held-out NLL after temperature scaling breaks accuracy ties (accuracy moves in whole cases).
+      const loss = nll(logits, yb, C, fitTemperature(logits, yb, C));
+      grid.push({ C: o.C, class_weight: weighting, accuracy: round(acc), nll: round(loss) });
+      const t = { opts: o, acc, nll: loss, alpha: r.alpha, model: r.model };
+      if (!best || acc > best.acc || (acc === best.acc && loss < best.nll)) best = t;
+      step(`C ${o.C}${weighting === 'balanced' ? ', balanced' : ''}: held-out accuracy ${acc.toFixed(3)}`);
+      return t;
+    };
+    let prev: Float64Array | undefined;
+    for (const c of C_GRID) prev = attempt(base(c), prev, 'none').alpha;
+    if (skewed) {
+      const chosen = best!;
+      const t = attempt(base(chosen.opts.C, balancedWeights(ya, C)), chosen.alpha, 'balanced');
+      if (best === t) classWeight = 'balanced';
     }
-    chosenC = best!.C;
-    start = best!.model;
-    temperature = fitTemperature(best!.logits, yb, C);
+    const chosen = best!;
+    opts = classWeight === 'balanced' ? base(chosen.opts.C, balancedWeights(y, C)) : base(chosen.opts.C);
+    const splitOpts = chosen.opts;
+    // Keep the rows that carry weight, within the budget of the storage asked for; refit on them.
+    const refitPruned = (keep: number) => {
+      vocab = pruneVocabulary(seen, chosen.model, keep);
+      X = csrOfCounts(new Vectorizer(spec, vocab, WEIGHTING), docs);
+      Xa = subsetRows(X, split.train);
+      Xb = subsetRows(X, split.validation);
+      const r = trainOvrSvm(Xa, ya, C, splitOpts, chosen.alpha);
+      epochs += r.epochs;
+      return { model: r.model, alpha: r.alpha, logits: logitsOf(r.model, Xb) };
+    };
+    let fitted = seen.buckets.length > budgetRows(wantInt8 ? 1 : 2) ? refitPruned(budgetRows(wantInt8 ? 1 : 2)) : { model: chosen.model, alpha: chosen.alpha, logits: logitsOf(chosen.model, Xb) };
+    let accFloat = accuracyOf(fitted.logits, yb, C);
     let accInt8: number | undefined;
     if (wantInt8) {
-      accInt8 = accuracyOf(storedLogits(storeWeights(best!.model, 'int8'), Xb), yb, C);
-      if (best!.acc - accInt8 > INT8_TOLERANCE) storage = 'f16';
+      accInt8 = accuracyOf(storedLogits(storeWeights(fitted.model, 'int8'), Xb), yb, C);
+      if (accFloat - accInt8 > INT8_TOLERANCE) {
+        storage = 'f16';
+        if (vocab.buckets.length > budgetRows(2)) {
+          fitted = refitPruned(budgetRows(2));
+          accFloat = accuracyOf(fitted.logits, yb, C);
+        }
+      }
     }
+    step(`kept ${vocab.buckets.length} of ${seen.buckets.length} feature rows`);
+    temperature = fitTemperature(fitted.logits, yb, C);
     holdout = {
       n: yb.length,
-      accuracy: round(best!.acc),
+      accuracy: round(accFloat),
       ...(accInt8 !== undefined ? { accuracy_int8: round(accInt8) } : {}),
-      nll: round(best!.nll),
-      nll_calibrated: round(nll(best!.logits, yb, C, temperature)),
-      ece: round(expectedCalibrationError(best!.logits, yb, C, 1)),
-      ece_calibrated: round(expectedCalibrationError(best!.logits, yb, C, temperature)),
+      nll: round(nll(fitted.logits, yb, C, 1)),
+      nll_calibrated: round(nll(fitted.logits, yb, C, temperature)),
+      ece: round(expectedCalibrationError(fitted.logits, yb, C, 1)),
+      ece_calibrated: round(expectedCalibrationError(fitted.logits, yb, C, temperature)),
     };
+    // Held-out rows start the final fit at α = 0; the split's rows keep theirs.
+    warm = new Float64Array(C * X.n);
+    const na = split.train.length;
+    for (let c = 0; c < C; c++) for (let j = 0; j < na; j++) warm[c * X.n + split.train[j]!] = fitted.alpha[c * na + j]!;
+  } else if (seen.buckets.length > budgetRows(wantInt8 ? 1 : 2)) {
+    // Too small to split but too wide for the budget: prune by document frequency instead.
+    vocab = buildVocabulary(docs, hasher.buckets, minDf, budgetRows(2));
+    X = csrOfCounts(new Vectorizer(spec, vocab, WEIGHTING), docs);
+    storage = 'f16';
   }
-  const lambda = 1 / (chosenC * X.n);
-  start ??= sgdStart(X, y, C, SGD_EPOCHS, SGD_ETA, seededRandom(ctx.seed ^ 0x5eed));
-  const final = trainLogistic(X, y, C, { lambda, maxIterations: ITER_FINAL, tolerance: TOLERANCE / 10 }, start);
-  iterations += final.iterations;
+  const final = trainOvrSvm(X, y, C, opts, warm);
+  epochs += final.epochs;
+  step('refit on all rows');
   return {
     labels,
     spec,
@@ -233,15 +288,17 @@ export function fitClassifier(train: readonly Example[], ctx: Pick<FitContext, '
     report: {
       rows: train.length,
       features: vocab.buckets.length,
+      features_seen: seen.buckets.length,
       classes: C,
       min_df: minDf,
-      C: chosenC,
-      lambda,
+      solver: 'ovr-l2svm-dcd',
+      C: opts.C,
+      class_weight: classWeight,
       grid,
       storage,
       quantization_requested: ctx.quantization,
       ...(holdout ? { holdout } : {}),
-      iterations,
+      epochs,
     },
   };
 }

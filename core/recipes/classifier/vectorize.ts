@@ -93,39 +93,63 @@ export class Vectorizer {
     return countBuckets(scratch);
   }
 
+  // State of the row being built (see begin/add/finish).
+  private n = 0;
+  private norm0 = 0;
+  private norm1 = 0;
+  private split = -1;
+
   /** Featurize `input` into outRows/outValues; returns how many entries were written. */
   vectorize(input: unknown): number {
     this.hasher.hash(input, this.scratch);
     const list = this.scratch;
     const a = list.data.subarray(0, list.length).sort();
-    if (this.outRows.length < a.length) {
-      this.outRows = new Int32Array(a.length * 2);
-      this.outValues = new Float32Array(a.length * 2);
-    }
-    const rows = this.outRows;
-    const values = this.outValues;
-    const sub = this.weighting.sublinearTf;
-    let n = 0;
-    let norm0 = 0;
-    let norm1 = 0;
-    let split = -1; // first entry of group 1 (buckets are sorted, so word buckets come first)
+    this.begin(a.length);
     for (let i = 0; i < a.length; ) {
       const b = a[i]!;
       let tf = 1;
       while (i + tf < a.length && a[i + tf] === b) tf++;
       i += tf;
-      const r = this.rowOf[b]!;
-      if (r < 0) continue;
-      const v = (sub ? 1 + Math.log(tf) : tf) * this.rowWeight[r]!;
-      if (this.hasher.group(b) === 0) norm0 += v * v;
-      else {
-        if (split < 0) split = n;
-        norm1 += v * v;
-      }
-      rows[n] = r;
-      values[n++] = v;
+      this.add(b, tf);
     }
-    if (split < 0) split = n;
+    return this.finish();
+  }
+
+  /** The same as vectorize() from already counted buckets (training re-vectorizes without re-hashing). */
+  vectorizeCounts(d: BucketCounts): number {
+    this.begin(d.buckets.length);
+    for (let i = 0; i < d.buckets.length; i++) this.add(d.buckets[i]!, d.counts[i]!);
+    return this.finish();
+  }
+
+  private begin(size: number): void {
+    if (this.outRows.length < size) {
+      this.outRows = new Int32Array(size * 2);
+      this.outValues = new Float32Array(size * 2);
+    }
+    this.n = 0;
+    this.norm0 = 0;
+    this.norm1 = 0;
+    this.split = -1; // first entry of group 1 (buckets come sorted, so word buckets come first)
+  }
+
+  private add(b: number, tf: number): void {
+    const r = this.rowOf[b]!;
+    if (r < 0) return;
+    const v = (this.weighting.sublinearTf ? 1 + Math.log(tf) : tf) * this.rowWeight[r]!;
+    if (this.hasher.group(b) === 0) this.norm0 += v * v;
+    else {
+      if (this.split < 0) this.split = this.n;
+      this.norm1 += v * v;
+    }
+    this.outRows[this.n] = r;
+    this.outValues[this.n++] = v;
+  }
+
+  private finish(): number {
+    const { n, norm0, norm1 } = this;
+    const values = this.outValues;
+    const split = this.split < 0 ? n : this.split;
     // Each present group gets unit norm, and the whole vector unit norm: groups weigh the same.
     const groups = (norm0 > 0 ? 1 : 0) + (norm1 > 0 ? 1 : 0);
     const g = groups > 0 ? 1 / Math.sqrt(groups) : 0;

@@ -26,11 +26,14 @@ test('the same input gives the same buckets, from any hasher instance', () => {
 });
 
 test('words fall in the lower half of the buckets and char n-grams in the upper half', () => {
-  const h = new Hasher({ ...DEFAULT_FEATURIZER, wordBigrams: false });
+  const h = new Hasher({ ...DEFAULT_FEATURIZER, charMin: 3, wordBigrams: false });
   const buckets = bucketsOf(h, 'cat');
   // one unigram; char 3..5-grams of " cat ": " ca", "cat", "at ", " cat", "cat ", " cat "
   assert.is(buckets.filter((b) => h.group(b) === 0).length, 1);
   assert.is(buckets.filter((b) => h.group(b) === 1).length, 6);
+  // from 2-grams on, " c", "ca", "at", "t " as well
+  const h2 = new Hasher({ ...DEFAULT_FEATURIZER, charMin: 2, wordBigrams: false });
+  assert.is(bucketsOf(h2, 'cat').filter((b) => h2.group(b) === 1).length, 10);
 });
 
 test('object inputs are featurized per field, so the same words in another field differ', () => {
