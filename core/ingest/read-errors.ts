@@ -3,6 +3,7 @@
 import { KolmError } from '../errors.ts';
 import { physicalLineOfRecord, type CsvDialect } from './dialect.ts';
 import { scanJsonLines, type JsonLinesScan } from './json-lines.ts';
+import { firstMixedLineEnding } from './text-shape.ts';
 import type { DataFile } from './sources.ts';
 
 const excerpt = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
@@ -36,6 +37,17 @@ export async function csvReadError(err: unknown, file: DataFile, dialect: CsvDia
       hint: `close the quote, or double a quote inside a quoted field (${dialect.quote}${dialect.quote})`,
       cause: err,
     });
+  }
+  if (/state machine reached an invalid state/i.test(msg)) {
+    // DuckDB's strict parser fails this way on mixed line endings, and says neither which line nor why.
+    const mixed = await firstMixedLineEnding(file.path, dialect.quote).catch(() => undefined);
+    if (mixed) {
+      return new KolmError('E_BAD_CSV', `${file.path} line ${mixed.line} ends with ${mixed.ending}, but line 1 ends with ${mixed.first}: the file mixes line endings`, {
+        place: { file: file.path, line: mixed.line },
+        hint: `give every line the same ending, e.g. \`sed -i 's/\\r$//' ${file.path}\` (or dos2unix) for LF throughout`,
+        cause: err,
+      });
+    }
   }
   return new KolmError('E_BAD_CSV', `${at} cannot be read as CSV: ${firstLine(msg)}`, {
     place,

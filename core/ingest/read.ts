@@ -6,6 +6,7 @@ import { detectCsvDialect, type CsvDialect } from './dialect.ts';
 import type { IngestConnection } from './duckdb.ts';
 import { csvReadError, jsonReadError, locateBadJsonLine, notObjectError, parquetReadError } from './read-errors.ts';
 import type { DataFile } from './sources.ts';
+import { refuseWideEncoding } from './text-shape.ts';
 import { filePath, ident, LITERAL_FILE, literal } from './sql.ts';
 
 export interface Source {
@@ -32,6 +33,7 @@ export async function openSource(conn: IngestConnection, file: DataFile): Promis
 }
 
 async function openCsv(conn: IngestConnection, file: DataFile): Promise<Source> {
+  await refuseWideEncoding(file.path, 'CSV');
   const dialect = await detectCsvDialect(conn, file.path);
   const columns = dedupe(dialect.columns);
   const from =
@@ -65,6 +67,7 @@ async function openParquet(conn: IngestConnection, file: DataFile): Promise<Sour
 }
 
 async function openJson(conn: IngestConnection, file: DataFile): Promise<Source> {
+  await refuseWideEncoding(file.path, 'JSON');
   const format = file.format === 'jsonl' ? 'newline_delimited' : 'auto';
   const from = `read_json_objects(${filePath(file.path)}, ${LITERAL_FILE}, format=${literal(format)})`;
   let keys: string[];
