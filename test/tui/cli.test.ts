@@ -106,6 +106,13 @@ test('kolm help, --help, help <command> and <command> --help', async () => {
   assert.match(compile.stdout, /--no-tlog /, 'a switch that is on by default shows its --no- form');
   const sub = await kolm(['help', 'migrate', 'convert']);
   assert.match(sub.stdout, 'Usage: kolm migrate convert --export <path>... --out <dir> [flags]');
+  // Every value has a name, in every command's help.
+  for (const spec of commands.map(describeCommand)) {
+    const h = await kolm(['help', ...spec.path]);
+    assert.is(h.code, 0, spec.path.join(' '));
+    assert.not.match(h.stdout, /<value>|#0/, `${spec.path.join(' ')}: every flag value is named`);
+    assert.match(h.stdout, /--json +Print the result as JSON[^\n]*\n  --verbose[^\n]*\n  --help, -h/, `${spec.path.join(' ')}: shared flags last`);
+  }
   const unknown = await kolm(['help', 'srve']);
   assert.is(unknown.code, 2);
   assert.match(unknown.stderr, 'did you mean kolm serve?');

@@ -8,6 +8,8 @@ export interface HelpStyle {
   binaryName: string;
 }
 
+const SHARED = new Set(['--json', '--verbose']);
+
 const bold = (s: string, color: boolean) => (color ? `\u001b[1m${s}\u001b[22m` : s);
 
 /** `--spec <file>`, `--yes, -y`, `--recipe <name>...` */
@@ -51,7 +53,10 @@ export function renderCommandHelp(spec: CommandSpec, style: HelpStyle): string {
     out.push(...table(args.map((p) => [positionalLabel(p), p.rest ? (p.min > 0 ? `one or more (at least ${p.min})` : 'any number') : p.required ? 'required' : 'optional'])));
     out.push('');
   }
-  const flags = spec.flags.filter((f) => !f.hidden);
+  // The command's own flags first, then the ones every command has (as gh lists inherited flags last).
+  const visible = spec.flags.filter((f) => !f.hidden);
+  const shared = visible.filter((f) => SHARED.has(f.names[0]!));
+  const flags = [...visible.filter((f) => !SHARED.has(f.names[0]!)), ...shared];
   out.push(bold('Flags:', color));
   out.push(
     ...table([
