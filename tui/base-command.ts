@@ -109,8 +109,24 @@ export async function runCommandLine<C extends Ctx>(cli: Cli<C>, args: string[],
   if ((first === undefined && !hasDefault) || first === 'help' || (!hasDefault && (first === '--help' || first === '-h'))) {
     const asked = args.slice(1);
     const target = asked.length ? findCommand(asked, specs) : hasDefault ? specs.find((s) => s.path.length === 0) : undefined;
+    // `kolm help migrate`: the commands of that group.
+    const group = specs.filter((s) => s.path.length > asked.length && asked.every((a, i) => s.path[i] === a));
+    if (asked.length && (!target || target.path.length !== asked.length) && group.length) {
+      context.stdout.write(renderCommandList(group, info, style));
+      return 0;
+    }
     if (asked.length && (!target || target.path.length !== asked.length)) return usageError(diagnoseUsage(asked, specs.filter((s) => s.path.length > 0), info.binaryName, ''));
     context.stdout.write(target ? renderCommandHelp(target, style) : renderCommandList(specs, info, style));
+    return 0;
+  }
+  // `kolm <command> --help` (anywhere before `--`): that command's help, whatever else the line holds.
+  const beforeDashes = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (beforeDashes.includes('--help') || beforeDashes.includes('-h')) {
+    const spec = findCommand(args, specs);
+    const words = beforeDashes.filter((a) => !a.startsWith('-'));
+    const group = specs.filter((s) => s.path.length > 1 && s.path[0] === words[0]);
+    if (spec) context.stdout.write(renderCommandHelp(spec, style));
+    else context.stdout.write(renderCommandList(group.length ? group : specs, info, style));
     return 0;
   }
   let command;
@@ -118,14 +134,6 @@ export async function runCommandLine<C extends Ctx>(cli: Cli<C>, args: string[],
     command = cli.process(args, context);
   } catch (err) {
     return usageError(diagnoseUsage(args, specs, info.binaryName, (err as Error).message ?? String(err)));
-  }
-  // `kolm <command> --help`: clipanion answers with its own help command; ours renders instead.
-  const ours = specs.some((s) => s.command === command.constructor);
-  const beforeDashes = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
-  if (!ours && (beforeDashes.includes('--help') || beforeDashes.includes('-h'))) {
-    const spec = findCommand(args, specs);
-    context.stdout.write(spec ? renderCommandHelp(spec, style) : renderCommandList(specs, info, style));
-    return 0;
   }
   return cli.run(command, context);
 }

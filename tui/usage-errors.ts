@@ -74,7 +74,8 @@ export function diagnoseUsage(args: readonly string[], specs: readonly CommandSp
   if (!spec.positionals.some((p) => p.rest) && positionals.length > fixed.length) {
     const extra = positionals[fixed.length]!;
     const sub = spec.path.length === 0 ? closestName(extra, specs.flatMap((s) => (s.path.length ? [s.path.join(' ')] : [])).concat(BUILTIN_COMMANDS)) : undefined;
-    return new KolmError('E_USAGE', `${name} takes ${fixed.length === 0 ? 'no arguments' : `${fixed.length} argument${fixed.length === 1 ? '' : 's'}`}; unexpected ${JSON.stringify(extra)}${sub ? `; did you mean ${binaryName} ${sub}?` : ''}`, {
+    const most = fixed.some((p) => !p.required) ? 'at most ' : '';
+    return new KolmError('E_USAGE', `${name} takes ${fixed.length === 0 ? 'no arguments' : `${most}${fixed.length} argument${fixed.length === 1 ? '' : 's'}`}; unexpected ${JSON.stringify(extra)}${sub ? `; did you mean ${binaryName} ${sub}?` : ''}`, {
       hint: `usage: ${usageLine(spec, binaryName)} (quote a value that holds spaces)`,
     });
   }

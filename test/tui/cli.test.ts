@@ -113,6 +113,15 @@ test('kolm help, --help, help <command> and <command> --help', async () => {
     assert.not.match(h.stdout, /<value>|#0/, `${spec.path.join(' ')}: every flag value is named`);
     assert.match(h.stdout, /--json +Print the result as JSON[^\n]*\n  --verbose[^\n]*\n  --help, -h/, `${spec.path.join(' ')}: shared flags last`);
   }
+  for (const args of [['help', 'migrate'], ['migrate', '--help']]) {
+    const group = await kolm(args);
+    assert.is(group.code, 0, args.join(' '));
+    assert.match(group.stdout, /Migrate:\n  migrate convert +Convert[^\n]*\n  migrate spec +Translate/, `${args.join(' ')} lists the group`);
+    assert.not.match(group.stdout, '  compile ', `${args.join(' ')}: only the group`);
+  }
+  const anywhere = await kolm(['compile', '--spec', '--help']);
+  assert.is(anywhere.code, 0, '--help wins over a half-typed line');
+  assert.match(anywhere.stdout, 'Usage: kolm compile');
   const unknown = await kolm(['help', 'srve']);
   assert.is(unknown.code, 2);
   assert.match(unknown.stderr, 'did you mean kolm serve?');
