@@ -7,7 +7,7 @@ import type { ArtifactContents, ManifestMetrics } from '../../core/artifact/inde
 import type { SignerInfo } from '../../core/sign/index.ts';
 import { KolmCommand } from '../base-command.ts';
 import { snakeKeys } from '../render/json.ts';
-import { formatBytes, formatCount } from '../render/units.ts';
+import { formatBytes, formatCount, formatMs } from '../render/units.ts';
 
 type Sign = typeof import('../../core/sign/index.ts');
 type Artifacts = typeof import('../../core/artifact/index.ts');
@@ -122,8 +122,8 @@ function renderSummary(s: Summary, artifact: ArtifactContents, { MANIFEST_ENTRY,
 }
 
 function formatMetrics(x: ManifestMetrics): string {
-  const parts = [`K ${x.K.toFixed(3)}`, `pass ${(x.pass_rate * 100).toFixed(1)}%`, `n ${x.n}`];
-  if (x.p50_ms !== undefined) parts.push(`p50 ${x.p50_ms} ms`);
-  if (x.p95_ms !== undefined) parts.push(`p95 ${x.p95_ms} ms`);
+  const parts = [`K ${x.K.toFixed(3)}`, `pass ${(x.pass_rate * 100).toFixed(1)}%`, `n ${formatCount(x.n)}`];
+  if (x.p50_ms !== undefined) parts.push(`p50 ${formatMs(x.p50_ms)}`);
+  if (x.p95_ms !== undefined) parts.push(`p95 ${formatMs(x.p95_ms)}`);
   return parts.join(', ');
 }

@@ -1,5 +1,6 @@
 // An eval report for a terminal: the headline, latency, the breakdown that fits the task, worst cases.
 import type { EvalReport } from '../../core/eval/index.ts';
+import { formatCount, formatMs } from './units.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const clip = (v: unknown, n: number) => {
@@ -14,11 +15,11 @@ function table(rows: string[][]): string[] {
 
 export function renderEvalReport(r: EvalReport): string {
   const out = [
-    `${r.system.name}: ${r.cases} cases (${r.kind}) · K ${r.K.toFixed(3)} [${r.K_ci95[0].toFixed(3)}, ${r.K_ci95[1].toFixed(3)}] · pass ${r.passed}/${r.cases} ${pct(r.pass_rate)} [${pct(r.pass_rate_ci95[0])}, ${pct(r.pass_rate_ci95[1])}]${r.errors ? ` · ${r.errors} errors` : ''}`,
+    `${r.system.name}: ${formatCount(r.cases)} cases (${r.kind}) · K ${r.K.toFixed(3)} [${r.K_ci95[0].toFixed(3)}, ${r.K_ci95[1].toFixed(3)}] · pass ${formatCount(r.passed)}/${formatCount(r.cases)} ${pct(r.pass_rate)} [${pct(r.pass_rate_ci95[0])}, ${pct(r.pass_rate_ci95[1])}]${r.errors ? ` · ${r.errors} errors` : ''}`,
   ];
   if (r.latency_ms) {
     const l = r.latency_ms;
-    out.push(`latency per case: p50 ${l.p50} ms · p95 ${l.p95} ms · p99 ${l.p99} ms${r.throughput_cases_per_s ? ` · batched ${r.throughput_cases_per_s.toLocaleString('en-US')} cases/s` : ''}`);
+    out.push(`latency per case: p50 ${formatMs(l.p50)} · p95 ${formatMs(l.p95)} · p99 ${formatMs(l.p99)}${r.throughput_cases_per_s ? ` · batched ${formatCount(Math.round(r.throughput_cases_per_s))} cases/s` : ''}`);
   }
   if (r.labels?.length) {
     out.push('', ...table([['label', 'support', 'precision', 'recall', 'f1'], ...r.labels.map((l) => [l.label, String(l.support), l.precision.toFixed(3), l.recall.toFixed(3), l.f1.toFixed(3)])]));

@@ -14,3 +14,10 @@ export function formatBytes(n: number): string {
 }
 
 export const formatCount = (n: number): string => n.toLocaleString('en-US');
+
+/** Milliseconds to three significant digits (0.066 ms, 2.90 ms, 41.5 ms, 812 ms): recipes answer in µs, adapters in 100s of ms. */
+export function formatMs(ms: number): string {
+  const abs = Math.abs(ms);
+  const decimals = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+  return `${ms.toFixed(decimals)} ms`;
+}

@@ -37,7 +37,7 @@ test('prints a summary: kind, recipe, metrics, datasets, digests, entries, signa
   const out = r.stdout;
   assert.match(out, /^model\.kolm: \.kolm format 1\n/);
   assert.match(out, /  kind +recipe \(classifier, entry recipe\/recipe\.json\)\n/);
-  assert.match(out, /  validation score +K 0\.912, pass 90\.0%, n 500, p50 0\.2 ms\n/);
+  assert.match(out, /  validation score +K 0\.912, pass 90\.0%, n 500, p50 0\.200 ms\n/);
   assert.match(out, /  train data +4,000 rows, sha256:a{64}\n/);
   assert.match(out, /  quantization +int8\n/);
   const art = await readArtifact(join(dir, 'model.kolm'));
