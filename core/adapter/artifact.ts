@@ -45,6 +45,8 @@ export interface AdapterCompileInput {
   outputKind: OutputKind;
   /** Where the adapter came from (Predibase repository and version), recorded in the manifest. */
   origin?: ManifestInput['origin'];
+  /** The training run, when kolm trained the adapter (kolm compile --runtime). */
+  training?: ManifestInput['training'];
 }
 
 export interface AdapterCompileResult {
@@ -108,6 +110,7 @@ export async function compileAdapterArtifact(input: AdapterCompileInput): Promis
     kind: 'adapter',
     base: { id, ...(revision ? { revision } : {}), file: basename(basePath), sha256 },
     ...(input.origin ? { origin: input.origin } : {}),
+    ...(input.training ? { training: input.training } : {}),
     // The manifest's enum has no f32: an all-F32 adapter is recorded as 'none' (no quantization).
     quantization: types.has('Q8_0') ? 'int8' : types.has('F16') ? 'f16' : 'none',
     compiler: { name: 'kolm-migrate', version: VERSION },

@@ -15,7 +15,7 @@ export {
   RECIPE_TYPES,
   parsePredibaseAdapterId,
 } from './manifest.ts';
-export type { Manifest, ManifestInput, ManifestMetrics, ArtifactKind, PredibaseOrigin } from './manifest.ts';
+export type { Manifest, ManifestInput, ManifestMetrics, ArtifactKind, PredibaseOrigin, ManifestTraining } from './manifest.ts';
 export { rootDigest, entryDigest, sha256Hex, compareNames } from './digest.ts';
 export type { EntryDigest } from './digest.ts';
 export { DEFAULT_LIMITS } from './limits.ts';

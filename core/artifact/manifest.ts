@@ -49,6 +49,26 @@ export function parsePredibaseAdapterId(id: string): PredibaseOrigin | undefined
   return /^[1-9][0-9]{0,8}$/.test(version) ? { repo, version: Number(version) } : undefined;
 }
 
+const Nullable = z.number().nullable();
+/** How a trained adapter was made (kolm compile --runtime): enough to tell two runs apart and to redo one. */
+const Training = z.strictObject({
+  engine: z.record(z.string(), z.string()).describe('engine versions: trl, peft, transformers, torch, accelerate, tokenizers, python'),
+  runtime: z.string().describe('local, ssh://host or cloud'),
+  device: z.strictObject({ type: z.string(), name: z.string(), count: Count }),
+  config: z.strictObject({ lora: z.record(z.string(), z.unknown()), train: z.record(z.string(), z.unknown()) })
+    .describe('the trainer config as run: every LoRA and SFT hyperparameter'),
+  base: z.record(z.string(), z.string()).describe('the weights trained on: {id, revision} or {path}'),
+  steps: Count,
+  seconds: z.number().min(0),
+  max_length: Count,
+  train_loss: Nullable,
+  eval_loss: Nullable,
+  eval_loss_start: Nullable.describe('eval loss before the first step'),
+  loss_curve: z.array(z.tuple([Count, Nullable])).describe('[step, loss] as logged'),
+  peak_memory: z.strictObject({ gpu_bytes: Nullable, host_rss_bytes: Count }),
+});
+export type ManifestTraining = z.infer<typeof Training>;
+
 export const ManifestSchema = z.strictObject({
   format: z.literal(ARTIFACT_FORMAT),
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-"'),
@@ -70,6 +90,7 @@ export const ManifestSchema = z.strictObject({
     .strictObject({ predibase: PredibaseOrigin })
     .optional()
     .describe('where the fine-tune came from; `kolm serve` answers to its Predibase adapter ids too'),
+  training: Training.optional().describe('the training run, for adapters kolm trained'),
   quantization: z.enum(ARTIFACT_QUANTIZATIONS),
   metrics: z.strictObject({ validation: Metrics.optional(), eval: Metrics.optional() }).optional(),
   sizes: z.strictObject({

@@ -8,6 +8,7 @@ import { createdFromInputs } from '../compile/index.ts';
 import { outputKindFor } from '../kscore/index.ts';
 import { readExamples } from '../seeds/index.ts';
 import { readSpecFile, type Spec } from '../spec/index.ts';
+import type { ManifestTraining } from '../artifact/index.ts';
 import { originFromAdapterId } from './origin.ts';
 
 export interface AdapterBuildInput {
@@ -25,6 +26,10 @@ export interface AdapterBuildInput {
   sourceDateEpoch?: string;
   /** The Predibase adapter id it came from (`--adapter-id`, REPO or REPO/VERSION), recorded in the manifest. */
   adapterId?: string;
+  /** A held-out file to digest into the manifest's datasets (role eval). */
+  evalPath?: string;
+  /** The training run, when kolm trained the adapter (core/train), recorded in the manifest. */
+  training?: ManifestTraining;
 }
 
 export async function buildAdapterFromFiles(input: AdapterBuildInput): Promise<AdapterCompileResult & { spec: Spec }> {
@@ -32,6 +37,7 @@ export async function buildAdapterFromFiles(input: AdapterBuildInput): Promise<A
   const read = await readSpecFile(input.specPath);
   const spec = input.baseId ? { ...read, base: input.baseId } : read;
   const train = input.examplesPath ? await readExamples(input.examplesPath, { input: spec.shape.input, output: spec.shape.output }) : undefined;
+  const held = input.evalPath ? await readExamples(input.evalPath, { input: spec.shape.input, output: spec.shape.output }) : undefined;
   // Loaded on demand: the recipe route and the rest of the CLI never pay for the adapter converter.
   const { compileAdapterArtifact } = await import('../adapter/artifact.ts');
   const result = await compileAdapterArtifact({
@@ -42,9 +48,13 @@ export async function buildAdapterFromFiles(input: AdapterBuildInput): Promise<A
     ...(input.dtype ? { dtype: input.dtype } : {}),
     name: input.name ?? spec.name ?? input.defaultName,
     created: await createdFromInputs([input.specPath, input.adapterPath, ...(train ? [train.file] : [])], input.sourceDateEpoch),
-    datasets: train ? [{ role: 'train', sha256: train.sha256, rows: train.examples.length }] : [],
+    datasets: [
+      ...(train ? [{ role: 'train' as const, sha256: train.sha256, rows: train.examples.length }] : []),
+      ...(held ? [{ role: 'eval' as const, sha256: held.sha256, rows: held.examples.length }] : []),
+    ],
     outputKind: outputKindFor(spec, train?.examples.map((e) => e.output)),
     ...(origin ? { origin } : {}),
+    ...(input.training ? { training: input.training } : {}),
   });
   return { ...result, spec };
 }

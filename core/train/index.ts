@@ -14,3 +14,5 @@ export { trainerDir, trainerFiles, ensureTrainerVenv, requirementsHash, kolmCach
 export { runCommand, shellLine } from './process.ts';
 export type { Spawner, SpawnSpec, Proc } from './process.ts';
 export { nodeSpawner } from './node-process.ts';
+export { trainAndBuild, trainingRecord } from './compile.ts';
+export type { TrainCompileInput, TrainCompiled } from './compile.ts';

@@ -14,7 +14,7 @@ export const EOS_TEXT = '<|endoftext|>';
 export const VOCAB = 257;
 
 /** GPT-2's bytes_to_unicode: the printable form of each byte in the vocabulary. */
-function byteTokens(): string[] {
+export function byteTokens(): string[] {
   const bs: number[] = [];
   for (let b = 33; b <= 126; b++) bs.push(b);
   for (let b = 161; b <= 172; b++) bs.push(b);

@@ -1,5 +1,5 @@
 // `kolm compile`: spec + examples → one .kolm. Thin: parse flags, call core's build service, save, render.
-import { basename, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { number } from '../validators.ts';
 import type { Saved } from '../../core/build/index.ts';
@@ -33,6 +33,8 @@ export class CompileCommand extends KolmCommand {
       ['Compile the converted export', '$0 compile --spec migrated/spec.json --examples migrated/train.jsonl --eval migrated/validation.jsonl --out my.kolm'],
       ['Only try the classifier', '$0 compile --spec spec.json --examples train.jsonl --recipe classifier --out my.kolm'],
       ['Import the Predibase adapter on a local base GGUF', '$0 compile --spec spec.json --adapter predibase-adapter/ --base-gguf llama-3.1-8b.Q8_0.gguf --out my.kolm'],
+      ['Train the LoRA on a rented H100 (SkyPilot), then eval, gate and write', '$0 compile --spec spec.json --examples train.jsonl --eval validation.jsonl --runtime cloud --gpus H100:1 --spot --base-gguf llama-3.1-8b.Q8_0.gguf --out my.kolm'],
+      ['Train on your own GPU box over SSH; show the plan first', '$0 compile --spec spec.json --examples train.jsonl --runtime ssh://me@gpu-box --dry-run --out my.kolm'],
     ],
   });
 
@@ -50,6 +52,12 @@ export class CompileCommand extends KolmCommand {
     description: 'Also write the measured p50 latency into the manifest (the bytes then differ run to run)',
   });
   adapterId = value('id', Option.String('--adapter-id', { description: 'The Predibase adapter this replaces (REPO or REPO/VERSION, e.g. trec-questions/1): kolm serve answers to it' }));
+  runtime = value('where', Option.String('--runtime', { description: 'Train the spec\'s LoRA with TRL + PEFT on: local (this machine), ssh://user@host[:port] or cloud (SkyPilot; alias skypilot)' }));
+  gpus = value('gpu', Option.String('--gpus', { description: 'With --runtime cloud: accelerators as NAME[:COUNT] (default H100:1)' }));
+  spot = Option.Boolean('--spot', false, { description: 'With --runtime cloud: rent spot (preemptible) GPUs' });
+  python = value('path', Option.String('--python', { description: 'With --runtime: a Python that has the trainer\'s packages (on the host for ssh://), instead of the cached venv' }));
+  baseWeights = value('dir', Option.String('--base-weights', { description: 'With --runtime: a Hugging Face model folder on the training machine (default: the spec\'s base at base_revision, HF_TOKEN from the environment)' }));
+  dryRun = Option.Boolean('--dry-run', false, { description: 'With --runtime: write the job folder, print what would run, start nothing' });
   name = value('name', Option.String('--name', { description: 'Artifact name (default: spec name, else the output file name)' }));
   sign = Option.Boolean('--sign', false, { description: 'Sign the artifact as the last step (with --key FILE or --keyless; see `kolm sign`)' });
   key = signFlags.key();
@@ -62,9 +70,10 @@ export class CompileCommand extends KolmCommand {
   async run(): Promise<number> {
     const cwd = this.context.cwd;
     const specPath = resolve(cwd, this.spec);
+    if (this.runtime) return this.compileTrained(specPath);
     if (this.base && !this.adapter) {
-      throw new KolmError('E_NOT_AVAILABLE', `training a new LoRA on ${this.base} needs a GPU trainer, which kolm does not have yet`, {
-        hint: 'import the adapter you already trained instead: kolm compile --spec spec.json --adapter predibase-adapter/ --base-gguf base.gguf --out my.kolm (or drop --base to compile a recipe)',
+      throw new KolmError('E_USAGE', `--base ${this.base} without --adapter: say where to train the LoRA, or which adapter to import`, {
+        hint: 'train it: kolm compile --spec spec.json --examples train.jsonl --runtime local|ssh://user@host|cloud --out my.kolm; or import one: --adapter predibase-adapter/ --base-gguf base.gguf',
       });
     }
     if (this.adapter) return this.compileAdapter(specPath);
@@ -132,6 +141,82 @@ export class CompileCommand extends KolmCommand {
     }
     this.out(`wrote ${relative(cwd, outPath) || outPath} (${formatBytes(saved.bytes.length)})`);
     if (saved.signed) this.out(`signed by ${formatSigner(saved.signed.signer)}; bundle ${relative(cwd, saved.bundlePath!)}`);
+    return 0;
+  }
+
+  /** `--runtime`: train the LoRA (core/train), then the adapter route, --eval and the gates, sign, write. */
+  private async compileTrained(specPath: string): Promise<number> {
+    const cwd = this.context.cwd;
+    if (!this.examples) throw new KolmError('E_USAGE', '--runtime trains on --examples: pass --examples train.jsonl', { hint: 'kolm compile --spec spec.json --examples train.jsonl --runtime local --out my.kolm' });
+    const [train, { saveBuilt }, { gateFailure }, { formatSigner }, { homedir }] = await Promise.all([
+      import('../../core/train/index.ts'), import('../../core/build/index.ts'), import('../../core/eval/index.ts'), import('../../core/sign/index.ts'), import('node:os'),
+    ]);
+    const runtime = train.parseRuntime(this.runtime!);
+    if (this.gpus) train.parseGpus(this.gpus);
+    const signing = !this.dryRun && (this.sign || this.key || this.keyless) ? await signingMethodFrom(this, this.context) : undefined;
+    const outPath = resolve(cwd, this.output);
+    const opts = adapterOptionsFrom(this, this.context);
+    const env = this.context.env;
+    const result = await train.trainAndBuild(
+      {
+        specPath,
+        examplesPath: resolve(cwd, this.examples),
+        ...(this.evalFile ? { evalPath: resolve(cwd, this.evalFile) } : {}),
+        ...(this.baseWeights ? { baseWeights: runtime.kind === 'local' ? resolve(cwd, this.baseWeights) : this.baseWeights } : {}),
+        seed: this.seed,
+        runtime,
+        workDir: `${outPath}.train`,
+        ...(this.python ? { python: runtime.kind === 'local' ? resolve(cwd, this.python) : this.python } : {}),
+        ...(this.gpus ? { gpus: this.gpus } : {}),
+        spot: this.spot,
+        dryRun: this.dryRun,
+        ...(env.KOLM_SSH_CONFIG ? { sshConfigFile: env.KOLM_SSH_CONFIG } : {}),
+        build: {
+          base: { ...(opts.baseGguf ? { baseGguf: opts.baseGguf } : {}), ...(opts.modelsDir ? { modelsDir: opts.modelsDir } : {}) },
+          name: this.name,
+          defaultName: basename(outPath).replace(/\.kolm$/, ''),
+          sourceDateEpoch: env.SOURCE_DATE_EPOCH,
+          adapterId: this.adapterId,
+        },
+        load: { adapter: opts },
+      },
+      {
+        spawn: train.nodeSpawner,
+        env,
+        home: env.HOME || homedir(),
+        reporter: this.reporter(),
+        now: () => Date.now(),
+        // Ctrl-C ends the run through core (which tears a rented cluster down) instead of killing us outright.
+        onInterrupt: (h) => (process.on('SIGINT', h), () => void process.off('SIGINT', h)),
+      },
+    );
+    if (result.dryRun) {
+      const { plan } = result;
+      if (this.json) return this.outJson(snakeKeys({ ok: true, dry_run: true, runtime: train.formatRuntime(runtime), job: plan.jobDir, config: plan.config, commands: plan.commands, ...(plan.skyYaml ? { sky_task: plan.skyYaml } : {}) })), 0;
+      this.out(`job folder: ${relative(cwd, plan.jobDir) || plan.jobDir} (nothing was started)\ntrainer config:\n${JSON.stringify(plan.config, null, 2)}`);
+      if (plan.skyYaml) this.out(`SkyPilot task (${relative(cwd, join(plan.jobDir, '..', 'sky-task.yaml'))}):\n${plan.skyYaml}`);
+      this.out(`would run:\n${plan.commands.map((c) => `  # ${c.what}\n  ${c.line}`).join('\n')}`);
+      return 0;
+    }
+    const { trained, built } = result;
+    const rec = trained.record;
+    const report = result.eval?.kolm;
+    const failure = report ? gateFailure(report.gates ?? []) : null;
+    const saved = failure ? undefined : await saveBuilt(outPath, result.bytes, signing, this.output);
+    const curve = rec.loss_curve.map((c) => c.loss).filter((l): l is number => l !== null);
+    if (this.json) {
+      this.outJson(snakeKeys({ ok: !failure, ...(saved ? { artifact: outPath, bytes: saved.bytes.length, ...signedSummary(saved) } : {}), kind: 'adapter', runtime: trained.runtime, training: built.manifest.training, wall_seconds: trained.wallSeconds, ...(report ? { eval: { K: report.K, pass_rate: report.pass_rate, n: report.cases, gates: report.gates } } : {}) }));
+    } else {
+      this.out(`trained: ${rec.steps} steps in ${train.formatDuration(rec.seconds)} on ${rec.device.name} (${rec.device.type}) via ${trained.runtime} · loss ${curve[0]?.toFixed(4)} → ${curve.at(-1)?.toFixed(4)}${rec.eval_loss !== null ? ` · eval loss ${rec.eval_loss_start?.toFixed(4)} → ${rec.eval_loss.toFixed(4)}` : ''}`);
+      this.out(`adapter: rank ${built.config.rank}, ${built.config.modules.length} modules on ${built.manifest.base!.id} (${built.manifest.base!.file})`);
+      if (report) this.out(`eval:    K ${report.K.toFixed(3)} · pass ${(report.pass_rate * 100).toFixed(1)}% on ${report.cases} cases`);
+      if (saved) this.out(`wrote ${relative(cwd, outPath) || outPath} (${formatBytes(saved.bytes.length)}); the job and the PEFT adapter are in ${relative(cwd, trained.outDir)}`);
+      if (saved?.signed) this.out(`signed by ${formatSigner(saved.signed.signer)}; bundle ${relative(cwd, saved.bundlePath!)}`);
+    }
+    if (failure) {
+      this.context.stderr.write(`${failure.message}\nnothing written; the trained PEFT adapter is in ${trained.adapterDir}\n`);
+      return 3;
+    }
     return 0;
   }
 
