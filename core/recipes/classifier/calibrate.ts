@@ -26,7 +26,7 @@ export function fitTemperature(logits: Float64Array, y: Int32Array, C: number): 
   let x2 = a + phi * (b - a);
   let f1 = nll(logits, y, C, Math.exp(x1));
   let f2 = nll(logits, y, C, Math.exp(x2));
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 28; i++) {
     if (f1 < f2) {
       b = x2;
       x2 = x1;

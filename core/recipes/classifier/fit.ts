@@ -26,8 +26,8 @@ const MIN_ROWS_FOR_SPLIT = 40;
 const HOLDOUT = 0.2;
 /** int8 is kept when held-out accuracy drops by at most this much against float weights. */
 export const INT8_TOLERANCE = 0.005;
-/** Budget for the weight matrix (bytes) in the artifact. */
-const WEIGHT_BUDGET_BYTES = 1_400_000;
+/** Budget for the weight matrix (bytes): with the vocabulary table and the graph the artifact stays under 2 MB. */
+const WEIGHT_BUDGET_BYTES = 1_750_000;
 /** Weights (rows × classes) the fit holds in memory before pruning to the budget (float64: 8 bytes each). */
 const FIT_WEIGHTS_MAX = 8_000_000;
 /** Labels count as skewed (class weighting is tried) when the largest class is this many times the smallest. */
@@ -35,6 +35,8 @@ const SKEW_RATIO = 3;
 /** Dual CD stopping tolerance and sweep cap (liblinear's defaults for this solver are 0.1 and 1000). */
 const EPS = 0.1;
 const MAX_EPOCHS = 200;
+/** Tolerance of the rough fit that ranks feature rows for pruning. */
+const ROUGH_EPS = 1;
 
 export interface ClassifierFit {
   labels: unknown[];
@@ -200,7 +202,7 @@ export function fitClassifier(
   let warm: Float64Array | undefined;
   const split = train.length >= MIN_ROWS_FOR_SPLIT && C >= 2 ? stratifiedSplit(y, HOLDOUT, ctx.seed) : null;
   const skewed = skewOf(y, C) >= SKEW_RATIO;
-  const step = stepper(ctx.reporter ?? silentReporter, (split && split.validation.length > 0 ? C_GRID.length + (skewed ? 1 : 0) + 2 : 0) + 1, train.length);
+  const step = stepper(ctx.reporter ?? silentReporter, (split && split.validation.length > 0 ? C_GRID.length + (skewed ? 1 : 0) + 1 : 0) + 1, train.length);
 
   if (split && split.validation.length > 0) {
     const ya = Int32Array.from(split.train, (i) => y[i]!);
@@ -222,7 +224,24 @@ export function fitClassifier(
       step(`C ${o.C}${weighting === 'balanced' ? ', balanced' : ''}: held-out accuracy ${acc.toFixed(3)}`);
       return t;
     };
+    // Keep the rows that carry weight in `model`, within `keep` rows, and re-slice the split on them.
+    const prune = (model: LinearModel, keep: number) => {
+      vocab = pruneVocabulary(seen, model, keep);
+      X = csrOfCounts(new Vectorizer(spec, vocab, WEIGHTING), docs);
+      Xa = subsetRows(X, split.train);
+      Xb = subsetRows(X, split.validation);
+    };
+    const keepRows = budgetRows(wantInt8 ? 1 : 2);
     let prev: Float64Array | undefined;
+    if (seen.buckets.length > keepRows) {
+      // Over the size budget: prune first, from a rough fit (a loose tolerance ranks rows well enough), so
+      // the grid runs on the rows that will ship, each fit touching fewer features.
+      const rough = trainOvrSvm(Xa, ya, C, { ...base(C_GRID[Math.floor(C_GRID.length / 2)]!), eps: ROUGH_EPS });
+      epochs += rough.epochs;
+      prune(rough.model, keepRows);
+      prev = rough.alpha;
+    }
+    step(`kept ${vocab.buckets.length} of ${seen.buckets.length} feature rows`);
     for (const c of C_GRID) prev = attempt(base(c), prev, 'none').alpha;
     if (skewed) {
       const chosen = best!;
@@ -231,18 +250,7 @@ export function fitClassifier(
     }
     const chosen = best!;
     opts = classWeight === 'balanced' ? base(chosen.opts.C, balancedWeights(y, C)) : base(chosen.opts.C);
-    const splitOpts = chosen.opts;
-    // Keep the rows that carry weight, within the budget of the storage asked for; refit on them.
-    const refitPruned = (keep: number) => {
-      vocab = pruneVocabulary(seen, chosen.model, keep);
-      X = csrOfCounts(new Vectorizer(spec, vocab, WEIGHTING), docs);
-      Xa = subsetRows(X, split.train);
-      Xb = subsetRows(X, split.validation);
-      const r = trainOvrSvm(Xa, ya, C, splitOpts, chosen.alpha);
-      epochs += r.epochs;
-      return { model: r.model, alpha: r.alpha, logits: logitsOf(r.model, Xb) };
-    };
-    let fitted = seen.buckets.length > budgetRows(wantInt8 ? 1 : 2) ? refitPruned(budgetRows(wantInt8 ? 1 : 2)) : { model: chosen.model, alpha: chosen.alpha, logits: logitsOf(chosen.model, Xb) };
+    let fitted = { model: chosen.model, alpha: chosen.alpha, logits: logitsOf(chosen.model, Xb) };
     let accFloat = accuracyOf(fitted.logits, yb, C);
     let accInt8: number | undefined;
     if (wantInt8) {
@@ -250,12 +258,15 @@ export function fitClassifier(
       if (accFloat - accInt8 > INT8_TOLERANCE) {
         storage = 'f16';
         if (vocab.buckets.length > budgetRows(2)) {
-          fitted = refitPruned(budgetRows(2));
+          // f16 takes twice the bytes: half the rows, refit on them.
+          prune(chosen.model, budgetRows(2));
+          const r = trainOvrSvm(Xa, ya, C, chosen.opts, chosen.alpha);
+          epochs += r.epochs;
+          fitted = { model: r.model, alpha: r.alpha, logits: logitsOf(r.model, Xb) };
           accFloat = accuracyOf(fitted.logits, yb, C);
         }
       }
     }
-    step(`kept ${vocab.buckets.length} of ${seen.buckets.length} feature rows`);
     temperature = fitTemperature(fitted.logits, yb, C);
     holdout = {
       n: yb.length,
