@@ -17,6 +17,7 @@ import {
 import type { RemoteCase, RemoteError, RemoteParameters, RemoteResult } from './types.ts';
 
 export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_DEADLINE_MS = 60 * 60 * 1000;
 
 export interface RunRemoteOptions {
   /** A resolved endpoint, or the `--against` value to resolve. */
@@ -40,6 +41,12 @@ export interface RunRemoteOptions {
   maxRetryAfterMs?: number;
   /** JSONL resume cache: finished cases are appended; cases already answered for the same request are skipped. */
   cachePath?: string;
+  /**
+   * The whole run's limit in ms (default 1 h): a server that answers every case with a long Retry-After
+   * would otherwise keep an A/B going for hours. At the deadline the run stops like an abort: finished
+   * cases stay in the cache, and the error says how many and how to resume.
+   */
+  deadlineMs?: number;
   reporter?: Reporter;
   fetch?: FetchLike;
   /** Aborting stops new requests, cancels those in flight and rejects with E_REMOTE (finished cases stay cached). */
@@ -99,6 +106,7 @@ async function runRedacted(options: RunRemoteOptions, params: RemoteParameters, 
   const concurrency = positiveInt('concurrency', options.concurrency, DEFAULT_CONCURRENCY, 1);
   const timeoutMs = positiveInt('timeout', options.timeoutMs, DEFAULT_TIMEOUT_MS, 1);
   const retries = positiveInt('retries', options.retries, DEFAULT_RETRIES, 0);
+  const deadlineMs = positiveInt('deadline', options.deadlineMs, DEFAULT_DEADLINE_MS, 1);
   const policy: RetryPolicy = {
     retries,
     backoff: options.backoff ?? DEFAULT_BACKOFF_MS,
@@ -145,6 +153,12 @@ async function runRedacted(options: RunRemoteOptions, params: RemoteParameters, 
   const onCallerAbort = () => run.abort();
   if (options.signal?.aborted) run.abort();
   options.signal?.addEventListener('abort', onCallerAbort, { once: true });
+  let pastDeadline = false;
+  const deadline = setTimeout(() => {
+    pastDeadline = true;
+    run.abort();
+  }, deadlineMs);
+  deadline.unref?.();
 
   let done = total - pending.length;
   const stage = 'remote';
@@ -210,11 +224,21 @@ async function runRedacted(options: RunRemoteOptions, params: RemoteParameters, 
       reporter.progress({ stage, done, total, message: endpoint.display });
     });
   } finally {
+    clearTimeout(deadline);
     options.signal?.removeEventListener('abort', onCallerAbort);
     await writer?.close();
   }
   if (writeFailure) throw writeFailure;
   if (fatal) throw fatal;
+  if (pastDeadline && !options.signal?.aborted) {
+    const minutes = deadlineMs >= 60_000 ? `${Math.round(deadlineMs / 60_000)} min` : `${deadlineMs} ms`;
+    throw new KolmError('E_REMOTE', `the A/B against ${endpoint.display} reached its deadline of ${minutes} after ${done} of ${total} cases (the server was slow or kept asking to retry later)`, {
+      hint: options.cachePath
+        ? `run it again to resume: the ${done} finished cases are kept in ${options.cachePath}; or give the A/B a longer deadline`
+        : 'run it again with a cache file to resume where it stopped, or give the A/B a longer deadline',
+      details: { done, total, deadline_ms: deadlineMs },
+    });
+  }
   if (run.signal.aborted) {
     throw new KolmError('E_REMOTE', `the A/B against ${endpoint.display} was interrupted after ${done} of ${total} cases`, {
       hint: options.cachePath

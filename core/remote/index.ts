@@ -2,7 +2,7 @@
 // latencies back, resumably (DESIGN §6, lorax-api.md).
 export { resolveEndpoint } from './endpoint.ts';
 export type { RemoteEndpoint, EndpointKind } from './endpoint.ts';
-export { runRemote, DEFAULT_CONCURRENCY } from './client.ts';
+export { runRemote, DEFAULT_CONCURRENCY, DEFAULT_DEADLINE_MS } from './client.ts';
 export type { RunRemoteOptions } from './client.ts';
 export { DEFAULT_TIMEOUT_MS } from './attempt.ts';
 export type { FetchLike } from './attempt.ts';
