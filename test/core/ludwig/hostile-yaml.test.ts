@@ -10,6 +10,8 @@ import { parse, stringify } from 'yaml';
 import { KolmError } from '../../../core/errors.ts';
 import { parseLudwigYaml, translateLudwigYaml } from '../../../core/ludwig/index.ts';
 import { examplesDir } from '../../_util/tmp.ts';
+import { seededRandom } from '../../../core/util/random.ts';
+import { mutate } from '../artifact/_mutate.ts';
 
 const test = suite('ludwig: hostile config.yaml');
 
@@ -100,6 +102,25 @@ test('every place of the example configs, given an odd value: a result or a Kolm
   }
   console.log(`  ludwig sweep: ${tried} configs, ${refusedCount} refused with a code`);
   assert.ok(tried > 300 && refusedCount > 0);
+});
+
+test('a fuzz pass: 3000 byte-mutated example configs give a spec or a KolmError, never a crash', () => {
+  const texts = ['bus-slots', 'trec-questions', 'tweet-emotion'].map((n) => readFileSync(join(examplesDir, n, 'predibase-export', 'config.yaml')));
+  const rand = seededRandom(9);
+  const codes = new Map<string, number>();
+  let tried = 0;
+  for (; tried < 3000; tried++) {
+    const text = mutate(texts[tried % 3]!, rand).toString('utf8');
+    try {
+      translateLudwigYaml(text, 'exp/config.yaml');
+      codes.set('translated', (codes.get('translated') ?? 0) + 1);
+    } catch (err) {
+      if (!(err instanceof KolmError)) throw new Error(`case ${tried}: ${(err as Error)?.stack ?? String(err)}\n${JSON.stringify(text)}`);
+      codes.set(err.code, (codes.get(err.code) ?? 0) + 1);
+    }
+  }
+  console.log(`  ludwig fuzz: ${tried} configs: ${JSON.stringify(Object.fromEntries(codes))}`);
+  assert.ok((codes.get('E_BAD_YAML') ?? 0) > 0 && (codes.get('translated') ?? 0) > 0);
 });
 
 test.run();
