@@ -45,6 +45,9 @@ const CSV_NAMES: [string, string[]][] = [
   ['q?.csv', ['qa.csv', 'qb.csv']],
   ['[!x].csv', ['a.csv']],
   ['all**.csv', ['all.csv', 'allx.csv']],
+  ['x]1.csv', ['x1.csv']],
+  ['{a,b}.csv', ['a.csv', 'b.csv']],
+  ["it's [v2] (final).csv", ["it's v (final).csv"]],
 ];
 
 for (const [real, decoys] of CSV_NAMES) {
