@@ -51,7 +51,7 @@ for (const spec of [
 ]) {
   test(`an artifact loads with the featurizer it recorded: ${JSON.stringify(spec)}`, async () => {
     const { config, files, expected } = saved(spec);
-    const loaded = await loadClassifier(JSON.parse(JSON.stringify(config)), files, { runtime: 'ts' });
+    const loaded = await loadClassifier(JSON.parse(JSON.stringify(config)), files, { classifierRuntime: 'ts' });
     const got = await loaded.predictBatch(held.map((e) => e.input));
     assert.equal(got.map((g) => config.labels.indexOf(g.output)), expected);
   });
@@ -62,7 +62,7 @@ test('a recorded featurizer that does not fit its vocabulary table is E_BAD_ARTI
   // The table's bucket ids run up to 2^18; a featurizer of 2^10 buckets cannot have produced them.
   const wrong = { ...config, featurizer: { ...config.featurizer, hashBits: 10 } };
   try {
-    await loadClassifier(JSON.parse(JSON.stringify(wrong)), files, { runtime: 'ts' });
+    await loadClassifier(JSON.parse(JSON.stringify(wrong)), files, { classifierRuntime: 'ts' });
     assert.unreachable('loaded');
   } catch (err) {
     assert.instance(err, KolmError);
