@@ -41,6 +41,8 @@ export interface EndpointFallbackOptions {
   concurrency?: number;
   /** Resume cache (compile time: the held-out answers are fetched once). */
   cachePath?: string;
+  /** Why a token the user has was not sent (the endpoint came from the artifact): added to every error's hint. */
+  withheldToken?: string;
 }
 
 function remoteMessage(e: RemoteError): string {
@@ -54,7 +56,7 @@ export function endpointFallback(options: EndpointFallbackOptions): Fallback {
   const parameters = remoteParameters(options.spec, options.adapterId ? { adapter_id: options.adapterId } : {});
   const timeoutMs = options.timeoutMs ?? DEFAULT_FALLBACK_TIMEOUT_MS;
   const retries = options.retries ?? DEFAULT_FALLBACK_RETRIES;
-  const hint = `check that ${endpoint.display} is up (or set --on-fallback-error local to answer with the recipe, flagged low-confidence)`;
+  const hint = `${options.withheldToken ? `${options.withheldToken}; ` : ''}check that ${endpoint.display} is up (or set --on-fallback-error local to answer with the recipe, flagged low-confidence)`;
   return {
     name: endpoint.display,
     async answer(inputs, ids) {

@@ -1,6 +1,9 @@
 // Loading a cascade artifact: its recipe (loaded by the runtime like any recipe), its cascade.json, and the
 // fallback it names: an endpoint (the token from the caller, never the artifact), or an artifact found by
 // name and checked by digest, beside the cascade or in the folders the caller gives.
+//
+// The token goes only to an endpoint the user named (`fallbackUrl`, from `--fallback-url`), never to the URL
+// an artifact carries: a .kolm from elsewhere could otherwise point at a server that collects the token.
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ArtifactContents } from '../artifact/index.ts';
@@ -14,8 +17,11 @@ import { cascadePredictor } from './predictor.ts';
 
 /** How a face runs cascades: the endpoint's token and bounds, where fallback artifacts are, the error policy. */
 export interface CascadeRuntimeOptions {
-  /** Bearer token for an endpoint fallback (PREDIBASE_API_TOKEN, read by the face). */
+  /** Bearer token for an endpoint fallback (PREDIBASE_API_TOKEN, read by the face); sent only to `fallbackUrl`. */
   token?: string;
+  /** The endpoint the user names for the fallback (`--fallback-url`): used instead of the artifact's URL, and
+   *  the only one the token is sent to. */
+  fallbackUrl?: string;
   /** Per attempt on the endpoint (default 10 000 ms) and retries after the first (default 1). */
   timeoutMs?: number;
   retries?: number;
@@ -63,11 +69,13 @@ async function findFallbackArtifact(ref: { name: string; sha256: string }, dirs:
 export async function fallbackFor(config: CascadeConfig, contents: ArtifactContents, file: string, options: CascadeRuntimeOptions, loader: ArtifactLoader, ownDir?: string): Promise<Fallback> {
   const ref = config.fallback;
   if (ref.type === 'endpoint') {
+    const named = options.fallbackUrl !== undefined;
     return endpointFallback({
-      endpoint: resolveEndpoint(ref.url),
+      endpoint: resolveEndpoint(named ? options.fallbackUrl! : ref.url),
       spec: contents.manifest.spec,
       ...(ref.adapter_id ? { adapterId: ref.adapter_id } : {}),
-      ...(options.token ? { token: options.token } : {}),
+      ...(named && options.token ? { token: options.token } : {}),
+      ...(!named && options.token ? { withheldToken: `the token was not sent to ${ref.url}, the URL inside the artifact: name the endpoint with --fallback-url ${ref.url} to send it there` } : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
