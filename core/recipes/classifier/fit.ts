@@ -1,9 +1,10 @@
-// Fitting the classifier: featurize, then on an internal stratified split of the training data it is given
-// (never on eval data) choose the cost C (warm-started along the grid) and, for skewed labels, class
-// weighting; keep the feature rows that carry weight, within the artifact's size budget; fit the
-// temperature and decide int8 on the split's held-out part; then refit on all rows (warm-started from the
-// split's dual variables) and store weights + graph + vocabulary. The learner is one-vs-rest L2-loss SVM by
-// dual coordinate descent (dcd.ts); its margins, temperature-scaled through a softmax, are the confidence.
+// Fitting the classifier: featurize; on an internal stratified split of the training data it is given
+// (never on eval data) keep the feature rows that carry weight in a rough fit, within the artifact's size
+// budget; choose the cost C (warm-started along the grid; small data scores it on three seeded holdouts)
+// and, for skewed labels, class weighting; fit the temperature and decide int8 on the split's held-out
+// part; then refit on all rows (warm-started from the split's dual variables) and store weights + graph +
+// vocabulary. The learner is one-vs-rest L2-loss SVM by dual coordinate descent (dcd.ts); its margins,
+// temperature-scaled through a softmax, are the confidence.
 import { performance } from 'node:perf_hooks';
 import { seededRandom, shuffled } from '../../util/random.ts';
 import { silentReporter, type Reporter } from '../../progress.ts';

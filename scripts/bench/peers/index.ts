@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { compileRecipe, recipeArtifactBytes, scoreOn } from '../../../core/compile/index.ts';
+import { compileRecipe, measureLatency, recipeArtifactBytes, scoreOn } from '../../../core/compile/index.ts';
 import { createScorer, labelSet } from '../../../core/kscore/index.ts';
 import { getExport, migrateExport } from '../../../core/migrate/index.ts';
 import { fieldText } from '../../../core/recipes/classifier/featurize.ts';
@@ -78,9 +78,11 @@ for (const dir of dirs) {
     const kind = contents.manifest.output_kind;
     const scorer = createScorer(kind, { labels: kind === 'label' ? labelSet(train.map((e) => e.output)) : undefined });
     const m = await scoreOn(predictor, held, scorer);
+    const latency = await measureLatency(predictor, held);
     await predictor.close?.();
     const fit = outcome.winner === 'classifier' ? (outcome.saved.config as { fit?: unknown }).fit : undefined;
-    console.log(`${name}: winner ${outcome.winner}, K ${m.K.toFixed(4)}, ${bytes.length} bytes${fit ? `, fit ${JSON.stringify(fit)}` : ''}`);
+    const candidates = outcome.table.map((r) => `${r.type} ${r.status}${r.fit_seconds !== undefined ? ` ${r.fit_seconds.toFixed(2)} s` : ''}`).join(', ');
+    console.log(`${name}: winner ${outcome.winner}, K ${m.K.toFixed(4)}, ${bytes.length} bytes, single-call p50 ${latency.p50.toFixed(4)} ms; candidates: ${candidates}${fit ? `\n  fit ${JSON.stringify(fit)}` : ''}`);
 
     let peer: PeerModel[] = [];
     if (isLabel) {
