@@ -28,6 +28,10 @@ hash="$(cat "${files[@]}" | sha256sum | cut -c1-16)"
 cache="${KOLM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kolm}"
 dir="$cache/$name-$hash"
 if [ ! -x "$dir/bin/python" ] || [ ! -f "$dir/.kolm-ready" ]; then
+  if [ "$sky" = 0 ] && ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    echo "venv.sh: $python is not Python 3.11 or newer, which the trainer's engines need (trl 1.16 requires it); name one with --python" >&2
+    exit 3
+  fi
   mkdir -p "$cache"
   tmp="$dir.tmp-$$"
   rm -rf "$tmp"
@@ -35,8 +39,16 @@ if [ ! -x "$dir/bin/python" ] || [ ! -f "$dir/.kolm-ready" ]; then
   start=$(date +%s)
   "$python" -m venv "$tmp" >&2
   args=()
-  for f in "${files[@]}"; do args+=(-r "$f"); done
+  # The hash-locked files where they were made (CPython 3.11, Linux x86_64): every download is checked.
+  locked=0
+  if [ "$sky" = 0 ] && [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ] && "$tmp/bin/python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then locked=1; fi
+  for f in "${files[@]}"; do
+    if [ "$locked" = 1 ]; then args+=(-r "${f%.txt}.lock"); else args+=(-r "$f"); fi
+  done
+  [ "$locked" = 1 ] && args+=(--require-hashes --no-deps)
   "$tmp/bin/python" -m pip install --disable-pip-version-check -q "${args[@]}" >&2
+  # --no-deps above: pip check proves the locked set is whole.
+  "$tmp/bin/python" -m pip check >&2
   # We only ever run "$dir/bin/python -m ...", which works from the renamed folder (console scripts would
   # name the temp one). A concurrent build that finished first wins; ours is dropped.
   touch "$tmp/.kolm-ready"
