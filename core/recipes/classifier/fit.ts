@@ -36,11 +36,15 @@ const SKEW_RATIO = 3;
 /** Dual CD stopping tolerance and sweep cap (liblinear's defaults for this solver are 0.1 and 1000). */
 const EPS = 0.1;
 const MAX_EPOCHS = 200;
+/** The grid's fits only rank settings (the shipped model is the refit, at EPS): a looser tolerance. */
+const GRID_EPS = 0.3;
 /** Below this many rows the grid is scored on REPEATS seeded holdouts, not one. */
 const REPEAT_MAX_ROWS = 10_000;
 const REPEATS = 3;
 /** Tolerance of the rough fit that ranks feature rows for pruning. */
 const ROUGH_EPS = 1;
+/** Rows the rough fit sees at most. */
+const ROUGH_ROWS = 5000;
 
 export interface ClassifierFit {
   labels: unknown[];
@@ -194,7 +198,7 @@ export function fitClassifier(
   const seen = buildVocabulary(docs, hasher.buckets, minDf, Math.max(budgetRows(1), Math.floor(FIT_WEIGHTS_MAX / Math.max(C, 1))));
   let vocab = seen;
   let X = csrOfCounts(new Vectorizer(spec, seen, WEIGHTING), docs);
-  const base = (c: number, classWeight?: Float64Array): DcdOptions => ({ C: c, eps: EPS, maxEpochs: MAX_EPOCHS, seed: ctx.seed, ...(classWeight ? { classWeight } : {}) });
+  const base = (c: number, classWeight?: Float64Array): DcdOptions => ({ C: c, eps: GRID_EPS, maxEpochs: MAX_EPOCHS, seed: ctx.seed, ...(classWeight ? { classWeight } : {}) });
 
   const grid: FitReport['grid'] = [];
   let opts = base(C_DEFAULT);
@@ -258,10 +262,15 @@ export function fitClassifier(
     if (seen.buckets.length > keepRows) {
       // Over the size budget: prune first, from a rough fit (a loose tolerance ranks rows well enough), so
       // the grid runs on the rows that will ship, each fit touching fewer features.
-      const rough = trainOvrSvm(Xa, ya, C, { ...base(C_GRID[Math.floor(C_GRID.length / 2)]!), eps: ROUGH_EPS });
+      // On large data a share of the rows ranks them as well; its dual values seed the grid's first fit.
+      const stride = Math.max(1, Math.ceil(Xa.n / ROUGH_ROWS));
+      const rows = Array.from({ length: Math.ceil(Xa.n / stride) }, (_, t) => t * stride);
+      const rough = trainOvrSvm(subsetRows(Xa, rows), Int32Array.from(rows, (j) => ya[j]!), C, { ...base(C_GRID[Math.floor(C_GRID.length / 2)]!), eps: ROUGH_EPS });
       epochs += rough.epochs;
       prune(rough.model, keepRows);
-      prev = { alpha: rough.alpha, extra: [] };
+      const alpha = new Float64Array(C * Xa.n);
+      for (let c = 0; c < C; c++) for (let t = 0; t < rows.length; t++) alpha[c * Xa.n + rows[t]!] = rough.alpha[c * rows.length + t]!;
+      prev = { alpha, extra: [] };
     }
     step(`kept ${vocab.buckets.length} of ${seen.buckets.length} feature rows`);
     for (const c of C_GRID) prev = attempt(base(c), prev, 'none');
@@ -309,7 +318,7 @@ export function fitClassifier(
     X = csrOfCounts(new Vectorizer(spec, vocab, WEIGHTING), docs);
     storage = 'f16';
   }
-  const final = trainOvrSvm(X, y, C, opts, warm);
+  const final = trainOvrSvm(X, y, C, { ...opts, eps: EPS }, warm);
   epochs += final.epochs;
   step('refit on all rows');
   return {
