@@ -1,8 +1,7 @@
 // ssh://: a real OpenSSH server on loopback (key made here), the job copied over, the tiny random Llama
 // trained on the host, the adapter brought back; a connection cut mid-run is E_REMOTE, and the re-run stops
 // what the cut left and trains clean, never two trainers at once.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -74,7 +73,7 @@ test('a connection cut mid-run is E_REMOTE; the re-run stops what the cut left a
   const leftover = Number(readFileSync(join(homedir(), '.kolm', 'train.lock'), 'utf8').split(' ')[0]);
 
   const seen: number[] = [];
-  const watching = { ...recordingReporter(), progress: () => void seen.push(countTrainers()) };
+  const watching = { ...recordingReporter(), progress: () => void seen.push(countTrainers(job.id)) };
   const again = (await trainAdapter({ job, workDir: join(work, 'again'), runtime: runtime(), python, sshConfigFile: sshd.clientConfig }, { ...deps(), reporter: watching })) as Trained;
   assert.is(again.record.steps, job.steps, 'the re-run trained from the start to the end');
   assert.ok(seen.length > 10 && seen.every((n) => n === 1), `trainers running during the re-run: ${[...new Set(seen)].join(', ')}`);
@@ -90,10 +89,19 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** kolm trainers on this machine (the "host" is loopback): the launcher execs python with these args. */
-function countTrainers(): number {
-  const ps = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout;
-  return ps.split('\n').filter((l) => l.includes('kolm_train.py --job . --out out')).length;
+/** Trainers of this job on this machine (the "host" is loopback): python processes whose cwd is its folder. */
+function countTrainers(jobId: string): number {
+  const dir = join(homedir(), '.kolm', 'jobs', jobId);
+  let n = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd.includes('kolm_train.py') && readlinkSync(`/proc/${pid}/cwd`) === dir) n++;
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return n;
 }
 
 test.run();
