@@ -132,7 +132,7 @@ def engine_versions() -> dict:
     }
 
 
-def build_configs(cfg: dict, out_dir: str, max_length: int, dev: dict, has_eval: bool):
+def build_configs(cfg: dict, out_dir: str, max_length: int, dev: dict, has_eval: bool, planned: int = 1):
     """SFTConfig + LoraConfig with every field that matters set from the job, none left to a default."""
     from peft import LoraConfig
     from trl import SFTConfig
@@ -177,7 +177,9 @@ def build_configs(cfg: dict, out_dir: str, max_length: int, dev: dict, has_eval:
         gradient_checkpointing=bool(train["gradient_checkpointing"]),
         logging_steps=int(train["logging_steps"]),
         logging_first_step=True,
-        eval_strategy="epoch" if has_eval else "no",
+        # About ten eval points whatever the length of the run (per epoch would be hundreds on small sets).
+        eval_strategy="steps" if has_eval else "no",
+        eval_steps=max(1, planned // 10),
         save_strategy="no",
         report_to="none",
         disable_tqdm=True,
@@ -213,6 +215,8 @@ def make_callback(total_tokens_per_epoch: int, clock=time.monotonic):
             elapsed = max(clock() - (self.started or clock()), 1e-9)
             if "eval_loss" in logs:
                 rec = {"step": state.global_step, "epoch": finite(state.epoch), "eval_loss": finite(logs["eval_loss"])}
+                if self.evals and self.evals[-1]["step"] == rec["step"]:
+                    return  # the closing evaluate() after a last-step eval: the same point again
                 self.evals.append(rec)
                 emit("eval", **rec)
                 return
@@ -258,7 +262,8 @@ def run(job: str, out_dir: str) -> dict:
     versions = engine_versions()
     tokenizer, model = load_base(cfg["base"])
     max_length = max_length_of(tokenizer, train_rows + (eval_rows or []))
-    sft_config, lora_config = build_configs(cfg, out_dir, max_length, dev, eval_rows is not None)
+    planned = planned_steps(len(train_rows), cfg["train"])
+    sft_config, lora_config = build_configs(cfg, out_dir, max_length, dev, eval_rows is not None, planned)
     tokens_per_epoch = sum(len(tokenizer(r["prompt"] + r["completion"])["input_ids"]) + 1 for r in train_rows)
     callback = make_callback(tokens_per_epoch)
     trainer = SFTTrainer(
@@ -277,7 +282,7 @@ def run(job: str, out_dir: str) -> dict:
     trainer.remove_callback(ProgressCallback)
     emit(
         "start",
-        total=planned_steps(len(train_rows), cfg["train"]),
+        total=planned,
         rows=len(train_rows),
         eval_rows=len(eval_rows) if eval_rows else 0,
         max_length=max_length,
