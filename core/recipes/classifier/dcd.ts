@@ -51,6 +51,23 @@ function shuffle(idx: Int32Array, len: number, state: { s: number }): void {
   }
 }
 
+/** Σ w[cols[k]] · vals[k] over [start, end), in four running sums: the adds do not wait on each other. */
+function dotRow(w: Float64Array, cols: Int32Array, vals: Float32Array, start: number, end: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = start;
+  for (; k + 3 < end; k += 4) {
+    s0 += w[cols[k]!]! * vals[k]!;
+    s1 += w[cols[k + 1]!]! * vals[k + 1]!;
+    s2 += w[cols[k + 2]!]! * vals[k + 2]!;
+    s3 += w[cols[k + 3]!]! * vals[k + 3]!;
+  }
+  for (; k < end; k++) s0 += w[cols[k]!]! * vals[k]!;
+  return s0 + s1 + (s2 + s3);
+}
+
 /** Squared norm of every row plus the bias feature's. */
 export function rowNorms(X: Csr): Float64Array {
   const q = new Float64Array(X.n);
@@ -114,8 +131,7 @@ export function trainOvrSvm(X: Csr, y: Int32Array, classes: number, opts: DcdOpt
         const yi = y[i] === c ? 1 : -1;
         const start = ptr[i]!;
         const end = ptr[i + 1]!;
-        let dot = w[F]! * BIAS;
-        for (let k = start; k < end; k++) dot += w[cols[k]!]! * vals[k]!;
+        const dot = w[F]! * BIAS + dotRow(w, cols, vals, start, end);
         const ai = a[i]!;
         const G = yi * dot - 1 + Dii[i]! * ai;
         let PG = 0;
@@ -148,8 +164,7 @@ export function trainOvrSvm(X: Csr, y: Int32Array, classes: number, opts: DcdOpt
       const before = active;
       for (let s = active; s < n; s++) {
         const i = index[s]!;
-        let dot = w[F]! * BIAS;
-        for (let k = ptr[i]!; k < ptr[i + 1]!; k++) dot += w[cols[k]!]! * vals[k]!;
+        const dot = w[F]! * BIAS + dotRow(w, cols, vals, ptr[i]!, ptr[i + 1]!);
         if ((y[i] === c ? 1 : -1) * dot - 1 < -opts.eps / 2) {
           index[s] = index[active]!;
           index[active++] = i;
