@@ -11,7 +11,7 @@ import { latencyStats, scoreCases, type CaseOutcome, type EvalReport } from '../
 import { calibration, countOutputs, coverageCurve, createScorer, labelSet, outputKindFor, type CoveragePoint, type KScoreSummary, type OutputCount, type Scorer } from '../kscore/index.ts';
 import type { Reporter } from '../progress.ts';
 import { silentReporter } from '../progress.ts';
-import { candidates as allCandidates } from '../recipes/index.ts';
+import { candidates as allCandidates, loadRecipe } from '../recipes/index.ts';
 import type { Candidate, FitContext, RecipeType, SavedRecipe } from '../recipes/types.ts';
 import type { ClassifierRuntime, Example, Predictor } from '../runtime/types.ts';
 import type { Gates, OutputKind, Spec } from '../spec/index.ts';
@@ -31,7 +31,11 @@ export interface CompileInput {
   seed?: number;
   /** Restrict the candidates (e.g. `--recipe classifier`). */
   only?: readonly RecipeType[];
-  /** What scores classifier candidates (default 'ts', as at run time); the artifact is the same either way. */
+  /**
+   * The runtime of the returned `predictor` (default 'ts'). Scoring always runs on the TypeScript scorer: the
+   * figures recorded in the artifact (K, ECE, the coverage curve) must not depend on which accelerator is
+   * installed, and onnxruntime's float32 differs from it in the last bits, which moves ties in the curve.
+   */
   classifierRuntime?: ClassifierRuntime;
 }
 
@@ -202,7 +206,7 @@ export async function compileRecipe(input: CompileInput, reporter: Reporter = si
     seed,
     reporter,
     prefix,
-    classifierRuntime: input.classifierRuntime,
+    classifierRuntime: 'ts',
   });
   const pool: readonly Candidate[] = input.only ? allCandidates.filter((c) => input.only!.includes(c.type)) : allCandidates;
 
@@ -269,11 +273,16 @@ export async function compileRecipe(input: CompileInput, reporter: Reporter = si
     reporter.progress({ stage: 'compile:eval', message: `scoring the winner on ${input.eval.length} eval cases` });
     evalReport = await evaluateOn(fitted.predictor, input.eval, scorer, spec.gates, reporter);
   }
+  let predictor = fitted.predictor;
+  if (input.classifierRuntime && input.classifierRuntime !== 'ts') {
+    await predictor.close?.();
+    predictor = await loadRecipe(fitted.saved.type, fitted.saved.config, fitted.saved.files, { classifierRuntime: input.classifierRuntime });
+  }
   return {
     kind,
     winner: best.type,
     saved: fitted.saved,
-    predictor: fitted.predictor,
+    predictor,
     table,
     baseline,
     validation,
