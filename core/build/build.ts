@@ -6,6 +6,7 @@ import type { EvalReport } from '../eval/index.ts';
 import type { Reporter } from '../progress.ts';
 import { silentReporter } from '../progress.ts';
 import type { RecipeType } from '../recipes/index.ts';
+import type { ClassifierRuntime } from '../runtime/types.ts';
 import { readExamples } from '../seeds/index.ts';
 import { readSpecFile, type Gates, type Spec } from '../spec/index.ts';
 import { originFromAdapterId } from './origin.ts';
@@ -35,6 +36,8 @@ export interface BuildInput {
   recipeGates?: Gates;
   /** The Predibase adapter id it replaces (`--adapter-id`, REPO or REPO/VERSION), recorded in the manifest. */
   adapterId?: string;
+  /** What scores classifier candidates while compiling (`--classifier-runtime`); the artifact is the same. */
+  classifierRuntime?: ClassifierRuntime;
 }
 
 /** What a compile measured, without the live predictor or the recipe payload (both are in `bytes`). */
@@ -60,7 +63,7 @@ export async function buildFromFiles(input: BuildInput, reporter: Reporter = sil
 
   const origin = originFromAdapterId(input.adapterId);
   const recipeSpec = input.recipeGates ? { ...spec, gates: input.recipeGates } : spec;
-  const outcome = await compileRecipe({ spec: recipeSpec, train: train.examples, eval: held?.examples, seed: input.seed, only: input.only }, reporter);
+  const outcome = await compileRecipe({ spec: recipeSpec, train: train.examples, eval: held?.examples, seed: input.seed, only: input.only, classifierRuntime: input.classifierRuntime }, reporter);
   const datasets: DatasetRef[] = [{ role: 'train', sha256: train.sha256, rows: train.examples.length }];
   if (held) datasets.push({ role: 'eval', sha256: held.sha256, rows: held.examples.length });
   const name = input.name ?? spec.name ?? input.defaultName;

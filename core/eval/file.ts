@@ -2,7 +2,7 @@
 // cases in the artifact's own shape, evaluate and A/B (evaluateArtifact), close. `kolm eval`, the Action
 // and the wizard's A/B step all run through here, so none of them repeats the steps.
 import type { Manifest } from '../artifact/index.ts';
-import { loadArtifact, type LoadArtifactOptions } from '../runtime/index.ts';
+import { abstaining, loadArtifact, type AbstainPolicy, type LoadArtifactOptions } from '../runtime/index.ts';
 import { readExamples } from '../seeds/index.ts';
 import { evaluateArtifact, type ArtifactEvalInput, type ArtifactEvalResult } from './ab.ts';
 
@@ -14,6 +14,8 @@ export interface ArtifactFileEvalInput extends Omit<ArtifactEvalInput, 'spec' | 
   load?: Omit<LoadArtifactOptions, 'name'>;
   /** JSONL of {input, output} in the artifact's spec shape. */
   examplesPath: string;
+  /** Score the artifact as `--abstain-below` runs it: under `below`, it answers `output`. */
+  abstain?: AbstainPolicy;
 }
 
 export interface ArtifactFileEvalResult extends ArtifactEvalResult {
@@ -23,8 +25,10 @@ export interface ArtifactFileEvalResult extends ArtifactEvalResult {
 }
 
 export async function evaluateArtifactFile(input: ArtifactFileEvalInput): Promise<ArtifactFileEvalResult> {
-  const { artifactPath, shown, load, examplesPath, ...rest } = input;
-  const { contents, predictor } = await loadArtifact(artifactPath, { ...load, ...(shown ? { name: shown } : {}) });
+  const { artifactPath, shown, load, examplesPath, abstain, ...rest } = input;
+  const loaded = await loadArtifact(artifactPath, { ...load, ...(shown ? { name: shown } : {}) });
+  const { contents } = loaded;
+  const predictor = abstain ? abstaining(loaded.predictor, abstain) : loaded.predictor;
   try {
     const { manifest } = contents;
     const cases = await readExamples(examplesPath, manifest.spec.shape);

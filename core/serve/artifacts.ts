@@ -8,6 +8,7 @@ import { readArtifact } from '../artifact/index.ts';
 import { KolmError } from '../errors.ts';
 import type { ClassifierRuntime, Predictor } from '../runtime/types.ts';
 import type { AdapterRuntimeOptions } from '../llm/predictor.ts';
+import type { CascadeRuntimeOptions } from '../cascade/load.ts';
 import { batchingPredictor } from './batcher.ts';
 import { predictorFromContents, verifyArtifactSignature } from '../runtime/index.ts';
 import { formatSigner, type Trust } from '../sign/index.ts';
@@ -37,6 +38,8 @@ export interface LoadOptions {
   adapter?: AdapterRuntimeOptions;
   /** What scores classifier recipes (default 'ts'; 'onnx' needs onnxruntime-node). */
   classifierRuntime?: ClassifierRuntime;
+  /** How a cascade artifact reaches its fallback (token, bounds, error policy). */
+  cascade?: CascadeRuntimeOptions;
 }
 
 /** Read, verify and load one artifact for serving. */

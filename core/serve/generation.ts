@@ -8,14 +8,35 @@ import { outputText } from './inputs.ts';
 import { planResponseFormat } from './json-format.ts';
 import { isSampling, validateParams, type GenerateParams } from './params.ts';
 import { countChunks, generate, type Generation, type Token } from './tokens.ts';
-import { textGenerator, type GenerateOptions, type GeneratedToken, type TextGenerator } from '../runtime/types.ts';
+import { textGenerator, type GenerateOptions, type GeneratedToken, type Prediction, type TextGenerator } from '../runtime/types.ts';
+import { isKolmError } from '../errors.ts';
 
 export interface Outcome {
   artifact: ServedArtifact;
   gen: Generation;
+  /** What a recipe's prediction said beyond its output, for LoRAX `details`: its confidence, the cascade path, abstained. */
+  notes?: PredictionNotes;
   promptTokens: number;
   inferenceMs: number;
   validationMs: number;
+}
+
+export interface PredictionNotes {
+  confidence?: number;
+  /** Which side of a cascade answered. */
+  path?: 'local' | 'fallback';
+  /** `--abstain-below` replaced the answer. */
+  abstained?: true;
+}
+
+/** The notes of one prediction, counted in /metrics (cascade path, fallback errors, abstentions). */
+function notesOf(ctx: ServeContext, artifact: string, p: Prediction): PredictionNotes {
+  const q = p as Prediction & { path?: unknown; abstained?: unknown; fallback_error?: unknown };
+  const path = q.path === 'local' || q.path === 'fallback' ? q.path : undefined;
+  if (path) ctx.metrics.cascadeAnswer(artifact, path);
+  if (typeof q.fallback_error === 'string') ctx.metrics.fallbackError(artifact, 'local');
+  if (q.abstained === true) ctx.metrics.abstained(artifact);
+  return { ...(typeof p.confidence === 'number' ? { confidence: p.confidence } : {}), ...(path ? { path } : {}), ...(q.abstained === true ? { abstained: true as const } : {}) };
 }
 
 /** The artifact an adapter id (or OpenAI model) names; the default artifact's name picks the default. */
@@ -73,12 +94,20 @@ export async function runGeneration(
     const format = p.responseFormat ? planResponseFormat(artifact.manifest, p.responseFormat) : undefined;
     const input = artifact.toInput(inputs);
     const t1 = now();
-    const prediction = await artifact.predictor.predict(input);
+    let prediction: Prediction;
+    try {
+      prediction = await artifact.predictor.predict(input);
+    } catch (err) {
+      // A cascade whose fallback failed the case (policy 'error'): counted beside the request's error.
+      if (artifact.manifest.kind === 'cascade' && isKolmError(err) && err.code === 'E_REMOTE') ctx.metrics.fallbackError(artifact.name, 'error');
+      throw err;
+    }
     const t2 = now();
+    const notes = notesOf(ctx, artifact.name, prediction);
     const text = format ? JSON.stringify(format(prediction.output)) : outputText(prediction.output);
     const gen = generate(text, p, maxNew, prediction.confidence);
     ex.generatedTokens = gen.tokens.length;
-    return { artifact, gen, promptTokens, inferenceMs: t2 - t1, validationMs: t1 - t0 };
+    return { artifact, gen, notes, promptTokens, inferenceMs: t2 - t1, validationMs: t1 - t0 };
   } finally {
     void artifacts.release(artifact);
   }

@@ -40,7 +40,7 @@ function streamEvent(t: Token, last: Outcome | null, p: GenerateParams, inputs: 
     generated_text: last ? (p.returnFullText ? inputs : '') + last.gen.text : null,
     details:
       last && p.details
-        ? { finish_reason: last.gen.finishReason, prompt_tokens: last.promptTokens, generated_tokens: last.gen.tokens.length, seed: isSampling(p) ? p.seed : null }
+        ? { finish_reason: last.gen.finishReason, prompt_tokens: last.promptTokens, generated_tokens: last.gen.tokens.length, seed: isSampling(p) ? p.seed : null, ...last.notes }
         : null,
   };
 }
@@ -54,6 +54,8 @@ function details(o: Outcome, p: GenerateParams, inputs: string): Record<string, 
     seed: isSampling(p) ? p.seed : null,
     prefill: p.decoderInputDetails ? prefill(inputs) : [],
     tokens: o.gen.tokens,
+    // kolm's own, after LoRAX's fields: the recipe's confidence, the cascade path, abstained.
+    ...o.notes,
   };
 }
 

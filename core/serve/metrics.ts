@@ -116,6 +116,21 @@ export class Metrics {
     }
   }
 
+  /** A cascade's answer, by the path that gave it (local: the recipe; fallback: its endpoint or artifact). */
+  cascadeAnswer(artifact: string, path: 'local' | 'fallback'): void {
+    this.counter('kolm_cascade_answers_total', 'Cascade answers, by the path that gave them', { artifact, path });
+  }
+
+  /** A case the cascade's fallback failed: the request failed (policy error), or the recipe answered (local). */
+  fallbackError(artifact: string, policy: 'error' | 'local'): void {
+    this.counter('kolm_cascade_fallback_errors_total', 'Cases the cascade fallback failed, by what happened then', { artifact, policy });
+  }
+
+  /** An answer replaced under --abstain-below. */
+  abstained(artifact: string): void {
+    this.counter('kolm_abstained_total', 'Answers replaced by the abstain output (confidence under --abstain-below)', { artifact });
+  }
+
   /** A reload of an artifact replaced on disk (`--watch`). */
   reload(artifact: string, ok: boolean): void {
     this.counter('kolm_artifact_reloads_total', 'Artifact reloads by result', { artifact, result: ok ? 'ok' : 'failed' });

@@ -2,7 +2,7 @@
 import { basename, join, relative, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { number } from '../validators.ts';
-import type { Saved } from '../../core/build/index.ts';
+import type { BuildInput, Saved } from '../../core/build/index.ts';
 import { closestName, KolmError } from '../../core/errors.ts';
 import type { RecipeType } from '../../core/recipes/index.ts';
 import { KolmCommand } from '../base-command.ts';
@@ -11,6 +11,8 @@ import { snakeKeys } from '../render/json.ts';
 import { formatBytes } from '../render/units.ts';
 import { signFlags, signingMethodFrom } from '../sign-flags.ts';
 import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
+import { classifierRuntimeFrom, fallbackErrorPolicyFrom, runtimeFlags } from '../runtime-flags.ts';
+import { formatConfidence } from '../render/confidence.ts';
 
 const RECIPES = ['lookup', 'extract', 'classifier', 'composite'] as const;
 
@@ -26,7 +28,15 @@ export class CompileCommand extends KolmCommand {
       --eval, the winner is scored once on that file and the figures go into the manifest.
 
       When no recipe passes, nothing is written and the table of what each reached is printed with what
-      would help. \`created\` in the manifest comes from SOURCE_DATE_EPOCH or the inputs' file times, so the
+      would help. For a recipe that gives confidences, the winner's ECE and a few points of its coverage
+      curve are printed (the share of cases answered at a confidence threshold, and K on them).
+
+      --cascade puts the recipe in front of a fallback (--fallback an adapter .kolm, or --fallback-url a
+      LoRAX/Predibase endpoint, token from PREDIBASE_API_TOKEN): the fallback answers the validation
+      folds' cases once (an endpoint's answers are kept in OUT.cascade-cache.jsonl, so a rerun sends none
+      again), and the lowest confidence threshold whose whole meets the gates is chosen from that curve:
+      cases at or above it are answered by the recipe, the rest by the fallback. With --eval the whole is
+      scored on it beside each side alone; a missed gate exits 3 and nothing is written. \`created\` in the manifest comes from SOURCE_DATE_EPOCH or the inputs' file times, so the
       same inputs give the same bytes.
     `,
     examples: [
@@ -34,6 +44,7 @@ export class CompileCommand extends KolmCommand {
       ['Only try the classifier', '$0 compile --spec spec.json --examples train.jsonl --recipe classifier --out my.kolm'],
       ['Import the Predibase adapter on a local base GGUF', '$0 compile --spec spec.json --adapter predibase-adapter/ --base-gguf llama-3.1-8b.Q8_0.gguf --out my.kolm'],
       ['Train the LoRA on a rented H100 (SkyPilot), then eval, gate and write', '$0 compile --spec spec.json --examples train.jsonl --eval validation.jsonl --runtime cloud --gpus H100:1 --spot --base-gguf llama-3.1-8b.Q8_0.gguf --out my.kolm'],
+      ['A cascade: the recipe where it is sure, the Predibase deployment for the rest', 'PREDIBASE_API_TOKEN=... $0 compile --spec spec.json --examples train.jsonl --eval validation.jsonl --cascade --fallback-url https://serving.app.predibase.com/TENANT/deployments/v2/llms/DEPLOYMENT --adapter-id my-adapter/3 --out my.kolm'],
       ['Train on your own GPU box over SSH; show the plan first', '$0 compile --spec spec.json --examples train.jsonl --runtime ssh://me@gpu-box --dry-run --out my.kolm'],
     ],
   });
@@ -51,7 +62,16 @@ export class CompileCommand extends KolmCommand {
   recordLatency = Option.Boolean('--record-latency', false, {
     description: 'Also write the measured p50 latency into the manifest (the bytes then differ run to run)',
   });
-  adapterId = value('id', Option.String('--adapter-id', { description: 'The Predibase adapter this replaces (REPO or REPO/VERSION, e.g. trec-questions/1): kolm serve answers to it' }));
+  adapterId = value('id', Option.String('--adapter-id', { description: 'The Predibase adapter this replaces (REPO or REPO/VERSION, e.g. trec-questions/1): kolm serve answers to it; with --fallback-url, also the adapter the fallback is asked for' }));
+  classifierRuntime = runtimeFlags.classifierRuntime();
+  cascade = Option.Boolean('--cascade', false, { description: 'Build a cascade: the recipe answers where it is confident, --fallback or --fallback-url the rest' });
+  fallback = value('file', Option.String('--fallback', { description: 'With --cascade: the adapter .kolm that answers the unsure cases (ship it beside the cascade)' }));
+  fallbackUrl = value('url', Option.String('--fallback-url', { description: 'With --cascade: the LoRAX or Predibase endpoint that answers the unsure cases' }));
+  maxFallbackShare = value('share', Option.String('--max-fallback-share', {
+    description: 'With --cascade: send at most this share of cases to the fallback, 0 to 1 (without gates: the best K within it)',
+    validator: number({ min: 0, max: 1 }),
+  }));
+  onFallbackError = value('error|local', Option.String('--on-fallback-error', { description: 'With --cascade: when the fallback fails a case at run time, error (default) or answer with the recipe, flagged low_confidence' }));
   runtime = value('where', Option.String('--runtime', { description: 'Train the spec\'s LoRA with TRL + PEFT on: local (this machine), ssh://user@host[:port] or cloud (SkyPilot; alias skypilot)' }));
   gpus = value('gpu', Option.String('--gpus', { description: 'With --runtime cloud: accelerators as NAME[:COUNT] (default H100:1)' }));
   spot = Option.Boolean('--spot', false, { description: 'With --runtime cloud: rent spot (preemptible) GPUs' });
@@ -70,6 +90,7 @@ export class CompileCommand extends KolmCommand {
   async run(): Promise<number> {
     const cwd = this.context.cwd;
     const specPath = resolve(cwd, this.spec);
+    if (this.cascade || this.fallback || this.fallbackUrl) this.checkCascadeFlags();
     if (this.runtime) return this.compileTrained(specPath);
     if (this.base && !this.adapter) {
       throw new KolmError('E_USAGE', `--base ${this.base} without --adapter: say where to train the LoRA, or which adapter to import`, {
@@ -97,21 +118,21 @@ export class CompileCommand extends KolmCommand {
       import('../../core/compile/index.ts'),
       import('../../core/sign/index.ts'),
     ]);
-    const built = await buildFromFiles(
-      {
-        specPath,
-        examplesPath: resolve(cwd, this.examples),
-        ...(this.evalFile ? { evalPath: resolve(cwd, this.evalFile) } : {}),
-        seed: this.seed,
-        only,
-        name: this.name,
-        defaultName: basename(outPath).replace(/\.kolm$/, ''),
-        sourceDateEpoch: this.context.env.SOURCE_DATE_EPOCH,
-        recordLatency: this.recordLatency,
-        adapterId: this.adapterId,
-      },
-      this.reporter(),
-    );
+    const input = {
+      specPath,
+      examplesPath: resolve(cwd, this.examples),
+      ...(this.evalFile ? { evalPath: resolve(cwd, this.evalFile) } : {}),
+      seed: this.seed,
+      only,
+      name: this.name,
+      defaultName: basename(outPath).replace(/\.kolm$/, ''),
+      sourceDateEpoch: this.context.env.SOURCE_DATE_EPOCH,
+      recordLatency: this.recordLatency,
+      adapterId: this.adapterId,
+      classifierRuntime: await classifierRuntimeFrom(this.classifierRuntime),
+    };
+    if (this.cascade) return this.compileCascade(input, outPath, signing);
+    const built = await buildFromFiles(input, this.reporter());
     const saved = await saveBuilt(outPath, built.bytes, signing, this.output);
     const { outcome } = built;
 
@@ -135,12 +156,92 @@ export class CompileCommand extends KolmCommand {
     this.out(formatCandidateTable(outcome.table));
     this.out('');
     this.out(`winner: ${outcome.winner} (${outcome.kind} task) · validation K ${v.K.toFixed(3)} [${v.K_low.toFixed(3)}, ${v.K_high.toFixed(3)}] · pass ${(v.pass_rate * 100).toFixed(1)}% · p50 ${v.p50_ms.toFixed(3)} ms`);
+    const confidence = formatConfidence(v.ece, v.coverage, 'validation');
+    if (confidence) this.out(confidence);
     if (outcome.eval) {
       const e = outcome.eval;
       this.out(`eval:   K ${e.K.toFixed(3)} [${e.K_low.toFixed(3)}, ${e.K_high.toFixed(3)}] · pass ${(e.pass_rate * 100).toFixed(1)}% on ${e.n} cases`);
+      const onEval = formatConfidence(e.ece, e.coverage, 'eval');
+      if (onEval) this.out(onEval);
     }
     this.out(`wrote ${relative(cwd, outPath) || outPath} (${formatBytes(saved.bytes.length)})`);
     if (saved.signed) this.out(`signed by ${formatSigner(saved.signed.signer)}; bundle ${relative(cwd, saved.bundlePath!)}`);
+    return 0;
+  }
+
+  /** The cascade flags go together: --cascade with exactly one fallback, and not with --adapter or --runtime. */
+  private checkCascadeFlags(): void {
+    const example = 'kolm compile --spec spec.json --examples train.jsonl --cascade --fallback-url http://lorax:8080 --out my.kolm';
+    if (!this.cascade) {
+      throw new KolmError('E_USAGE', `${this.fallback ? '--fallback' : '--fallback-url'} is for a cascade: add --cascade`, { hint: example });
+    }
+    if (this.runtime) throw new KolmError('E_USAGE', '--cascade puts a recipe in front of a trained fallback; --runtime trains one: do it first', { hint: 'kolm compile --runtime ... --out fallback.kolm, then kolm compile --cascade --fallback fallback.kolm ...' });
+    if (this.adapter) throw new KolmError('E_USAGE', '--cascade builds a recipe in front of a fallback; --adapter imports an adapter: choose one', { hint: 'import the adapter first (kolm compile --adapter ... --out fallback.kolm), then --cascade --fallback fallback.kolm' });
+    if (this.fallback && this.fallbackUrl) throw new KolmError('E_USAGE', '--cascade takes one fallback: --fallback FILE.kolm or --fallback-url URL, not both', { hint: example });
+    if (!this.fallback && !this.fallbackUrl) throw new KolmError('E_USAGE', '--cascade needs a fallback for the cases the recipe is unsure of', { hint: `${example} (or --fallback adapter.kolm)` });
+  }
+
+  /** `--cascade`: the recipe, a fallback and the threshold between them (core/build/cascade.ts), gated on the whole. */
+  private async compileCascade(input: BuildInput, outPath: string, signing: Awaited<ReturnType<typeof signingMethodFrom>> | undefined): Promise<number> {
+    const cwd = this.context.cwd;
+    const [{ buildCascadeFromFiles, saveBuilt }, { formatCandidateTable }, { renderCascadeSummary }, { gateFailure }, { formatSigner }] = await Promise.all([
+      import('../../core/build/index.ts'),
+      import('../../core/compile/index.ts'),
+      import('../../core/cascade/index.ts'),
+      import('../../core/eval/index.ts'),
+      import('../../core/sign/index.ts'),
+    ]);
+    const onFallbackError = await fallbackErrorPolicyFrom(this.onFallbackError);
+    const token = this.context.env.PREDIBASE_API_TOKEN;
+    const { recipeGates: _g, ...rest } = input;
+    const built = await buildCascadeFromFiles(
+      {
+        ...rest,
+        fallback: this.fallback
+          ? { type: 'artifact', path: resolve(cwd, this.fallback), load: { adapter: adapterOptionsFrom(this, this.context), ...(input.classifierRuntime ? { classifierRuntime: input.classifierRuntime } : {}) } }
+          : { type: 'endpoint', url: this.fallbackUrl!, ...(this.adapterId ? { adapterId: this.adapterId } : {}), ...(token ? { token } : {}), cachePath: `${outPath}.cascade-cache.jsonl` },
+        ...(this.maxFallbackShare !== undefined ? { maxFallbackShare: this.maxFallbackShare } : {}),
+        ...(onFallbackError ? { onFallbackError } : {}),
+      },
+      this.reporter(),
+    );
+    // The gates hold for the whole on --eval (the threshold itself was chosen to meet them on the folds).
+    const failure = built.cascadeEval ? gateFailure(built.cascadeEval.gates) : null;
+    const saved = failure ? undefined : await saveBuilt(outPath, built.bytes, signing, this.output);
+    const { outcome, config, choice } = built;
+    if (this.json) {
+      this.outJson(snakeKeys({
+        ok: !failure,
+        ...(saved ? { artifact: outPath, bytes: saved.bytes.length, ...signedSummary(saved) } : {}),
+        kind: 'cascade',
+        winner: outcome.winner,
+        folds: outcome.folds,
+        validation: outcome.validation,
+        cascade: {
+          threshold: config.threshold,
+          chosen: choice.chosen,
+          recipe_only: choice.recipeOnly,
+          fallback_only: choice.fallbackOnly,
+          curve: choice.curve,
+          held_out: config.held_out,
+          fallback: config.fallback,
+          on_fallback_error: config.on_fallback_error,
+          fallback_cases: built.fallbackCases,
+          ...(built.cascadeEval ? { eval: built.cascadeEval } : {}),
+        },
+        table: outcome.table.map(({ metrics: _m, ...row }) => row),
+      }));
+    } else {
+      this.out(formatCandidateTable(outcome.table));
+      this.out('');
+      this.out(renderCascadeSummary(built));
+      if (saved) this.out(`wrote ${relative(cwd, outPath) || outPath} (${formatBytes(saved.bytes.length)})`);
+      if (saved?.signed) this.out(`signed by ${formatSigner(saved.signed.signer)}; bundle ${relative(cwd, saved.bundlePath!)}`);
+    }
+    if (failure) {
+      this.context.stderr.write(`${failure.message}\nnothing written\n`);
+      return 3;
+    }
     return 0;
   }
 

@@ -8,6 +8,7 @@ import { KolmCommand } from '../base-command.ts';
 import { value } from '../options.ts';
 import { snakeKeys } from '../render/json.ts';
 import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
+import { abstainPolicyFrom, runtimeFlags, runtimeOptionsFrom } from '../runtime-flags.ts';
 
 export class EvalCommand extends KolmCommand {
   static override paths = [['eval']];
@@ -29,6 +30,12 @@ export class EvalCommand extends KolmCommand {
       (--concurrency), timed out (--timeout) and retried with backoff on 429/5xx/dropped connections.
       Results stream to a cache file (--cache, default next to --out), so an interrupted A/B resumes
       where it stopped. Both sides are scored the same way and printed side by side.
+
+      When the artifact gives confidences, the report says how well they predict K (ECE) and a few points
+      of the coverage curve: the share of cases answered at a confidence threshold, and K on them; that is
+      what \`--abstain-below T\` keeps (given here, it is applied to the cases scored). A cascade artifact's
+      report also splits the cases between the recipe and its fallback: K and latency on each path, and
+      the requests the fallback no longer sees.
     `,
     examples: [
       ['Score on the validation split', '$0 eval my.kolm --examples migrated/validation.jsonl'],
@@ -43,6 +50,12 @@ export class EvalCommand extends KolmCommand {
   output = value('file', Option.String('--out', { description: 'Also write the report as JSON to this file' }));
   baseGguf = adapterFlags.baseGguf();
   threads = adapterFlags.threads();
+  classifierRuntime = runtimeFlags.classifierRuntime();
+  abstainBelow = runtimeFlags.abstainBelow();
+  abstainOutput = runtimeFlags.abstainOutput();
+  fallbackTimeout = runtimeFlags.fallbackTimeout();
+  fallbackRetries = runtimeFlags.fallbackRetries();
+  onFallbackError = runtimeFlags.onFallbackError();
   against = value('url', Option.String('--against', { description: 'LoRAX or Predibase endpoint URL to A/B against' }));
   adapterId = value('id', Option.String('--adapter-id', { description: 'parameters.adapter_id for the remote endpoint' }));
   token = value('token', Option.String('--token', { description: 'Bearer token for the endpoint (default: $PREDIBASE_API_TOKEN)' }));
@@ -63,6 +76,8 @@ export class EvalCommand extends KolmCommand {
       import('../render/eval.ts'),
     ]);
     const artifactPath = resolve(cwd, this.artifact);
+    const abstain = await abstainPolicyFrom(this);
+    const runtime = await runtimeOptionsFrom(this, this.context);
     const token = this.token ?? this.context.env.PREDIBASE_API_TOKEN;
     const cachePath = this.cache
       ? resolve(cwd, this.cache)
@@ -71,7 +86,8 @@ export class EvalCommand extends KolmCommand {
         : undefined;
     const result = await evaluateArtifactFile({
       artifactPath,
-      load: { adapter: adapterOptionsFrom(this, this.context) },
+      load: { adapter: adapterOptionsFrom(this, this.context), ...runtime },
+      ...(abstain ? { abstain } : {}),
       examplesPath: resolve(cwd, this.examples),
       gates: this.gates ? parseGates(this.gates) : undefined,
       reporter: this.reporter(),

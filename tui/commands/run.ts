@@ -11,6 +11,7 @@ import { KolmCommand } from '../base-command.ts';
 import { value } from '../options.ts';
 import { trustFlags, trustFrom } from '../sign-flags.ts';
 import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
+import { abstainPolicyFrom, runtimeFlags, runtimeOptionsFrom, withAbstain } from '../runtime-flags.ts';
 
 const BATCH = 256;
 
@@ -27,15 +28,22 @@ export class RunCommand extends KolmCommand {
 
       Without an argument, reads JSON lines from --input or stdin, each
       \`{"input": ...}\` (other keys are ignored), and writes one line per input, in order:
-      \`{"output": ..., "confidence": ...}\`. A line that cannot be run is answered with
-      \`{"line": N, "error": {...}}\`, reported on stderr, and the stream goes on (exit 1 at the end).
+      \`{"output": ..., "confidence": ...}\` (a cascade adds \`"path": "local"|"fallback"\`). A line that
+      cannot be run is answered with \`{"line": N, "error": {...}}\`, reported on stderr, and the stream
+      goes on (exit 1 at the end).
       The artifact's digests are checked before anything runs, and its kolm.sig when it has one;
       --require-signature refuses unsigned artifacts, --key / --certificate-identity check the signer.
+
+      --abstain-below T --abstain-output X answers X for a case whose confidence is under T; that line
+      says \`"abstained": true\` and keeps the withheld answer as \`"withheld"\`. A cascade artifact sends
+      its unsure cases to its fallback: an endpoint (token from PREDIBASE_API_TOKEN) or NAME.kolm found
+      beside it or in KOLM_MODELS.
     `,
     examples: [
       ['One input', `$0 run my.kolm 'What is the capital of Peru ?'`],
       ['One object input', `$0 run slots.kolm '{"input": {"utterance": "book a table for two", "requested_slots": "party_size"}}'`],
       ['A file of cases, at batch speed (the fast way)', '$0 run my.kolm < cases.jsonl > predictions.jsonl'],
+      ['Answer "oos" when unsure', '$0 run intents.kolm --abstain-below 0.5 --abstain-output oos < cases.jsonl'],
     ],
   });
 
@@ -50,18 +58,29 @@ export class RunCommand extends KolmCommand {
   trustedRoot = trustFlags.trustedRoot();
   baseGguf = adapterFlags.baseGguf();
   threads = adapterFlags.threads();
+  classifierRuntime = runtimeFlags.classifierRuntime();
+  abstainBelow = runtimeFlags.abstainBelow();
+  abstainOutput = runtimeFlags.abstainOutput();
+  fallbackTimeout = runtimeFlags.fallbackTimeout();
+  fallbackRetries = runtimeFlags.fallbackRetries();
+  onFallbackError = runtimeFlags.onFallbackError();
 
   async run(): Promise<number> {
     const trust = await trustFrom(this, this.context);
+    const abstain = await abstainPolicyFrom(this);
+    const runtime = await runtimeOptionsFrom(this, this.context);
     const [{ loadArtifact }, seeds] = await Promise.all([import('../../core/runtime/index.ts'), import('../../core/seeds/index.ts')]);
     const check = seeds.checkShape;
     // A mistyped --input fails before a (possibly large) artifact is loaded.
     const file = this.inline === undefined && this.inputFile ? await openInput(resolve(this.context.cwd, this.inputFile), this.inputFile) : undefined;
-    const { contents, predictor } = await loadArtifact(resolve(this.context.cwd, this.artifact), {
+    const loaded = await loadArtifact(resolve(this.context.cwd, this.artifact), {
       requireSignature: this.requireSignature,
       ...(trust ? { trust } : {}),
       adapter: adapterOptionsFrom(this, this.context),
+      ...runtime,
     });
+    const { contents } = loaded;
+    const predictor = await withAbstain(loaded.predictor, abstain);
     const shape = contents.manifest.spec.shape.input;
     try {
       if (this.inline !== undefined) {

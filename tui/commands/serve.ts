@@ -10,6 +10,7 @@ import { KolmCommand } from '../base-command.ts';
 import { value } from '../options.ts';
 import { trustFlags, trustFrom } from '../sign-flags.ts';
 import { adapterFlags, adapterOptionsFrom } from '../adapter-flags.ts';
+import { abstainPolicyFrom, runtimeFlags, runtimeOptionsFrom, withAbstain } from '../runtime-flags.ts';
 import { VERSION } from '../../core/version.ts';
 
 export class ServeCommand extends KolmCommand {
@@ -30,6 +31,10 @@ export class ServeCommand extends KolmCommand {
       Every artifact's digests are checked before the port opens. With --watch, an artifact replaced on
       disk is verified and swapped in while requests keep running. SIGINT/SIGTERM stop accepting,
       finish the requests in flight, then exit.
+
+      With \`details: true\`, a recipe's answer also carries its \`confidence\` (and \`abstained\` under
+      --abstain-below, \`path\` for a cascade: local or fallback). /metrics counts cascade answers by path,
+      fallback errors and abstentions.
     `,
     examples: [
       ['Serve one artifact on port 8080', '$0 serve my.kolm'],
@@ -40,6 +45,12 @@ export class ServeCommand extends KolmCommand {
   artifacts = Option.Rest({ required: 1, name: 'artifact.kolm' });
   baseGguf = adapterFlags.baseGguf();
   threads = adapterFlags.threads();
+  classifierRuntime = runtimeFlags.classifierRuntime();
+  abstainBelow = runtimeFlags.abstainBelow();
+  abstainOutput = runtimeFlags.abstainOutput();
+  fallbackTimeout = runtimeFlags.fallbackTimeout();
+  fallbackRetries = runtimeFlags.fallbackRetries();
+  onFallbackError = runtimeFlags.onFallbackError();
   port = value('port', Option.String('--port', '8080', {
     description: 'Port to listen on, 0 to 65535 (0: any free port)',
     validator: number({ integer: true, min: 0, max: 65535 }),
@@ -74,13 +85,21 @@ export class ServeCommand extends KolmCommand {
     const line = (value: Record<string, unknown>) => out.write(`${JSON.stringify(value)}\n`);
     const event = (msg: string, extra: Record<string, unknown> = {}) => line({ time: new Date().toISOString(), level: 'info', msg, ...extra });
 
-    const { ArtifactSet, createHandler, listen, loadServedArtifact, Metrics, watchFiles } = await import('../../core/serve/index.ts');
+    const serve = await import('../../core/serve/index.ts');
+    const { ArtifactSet, createHandler, listen, Metrics, watchFiles } = serve;
     const paths = this.artifacts.map((a) => resolve(this.context.cwd, a));
     const trust = await trustFrom(this, this.context);
+    const abstain = await abstainPolicyFrom(this);
     const loadOptions: LoadOptions = {
       requireSignature: this.requireSignature,
       ...(trust ? { trust } : {}),
       adapter: adapterOptionsFrom(this, this.context),
+      ...(await runtimeOptionsFrom(this, this.context)),
+    };
+    // Every load (the first and each --watch reload) abstains the same way.
+    const loadServedArtifact = async (path: string, options: LoadOptions): Promise<ServedArtifact> => {
+      const a = await serve.loadServedArtifact(path, options);
+      return { ...a, predictor: await withAbstain(a.predictor, abstain) };
     };
     const loaded: ServedArtifact[] = [];
     for (const p of paths) loaded.push(await loadServedArtifact(p, loadOptions));

@@ -1,5 +1,6 @@
 // An eval report for a terminal: the headline, latency, the breakdown that fits the task, worst cases.
 import type { EvalReport } from '../../core/eval/index.ts';
+import { formatConfidence } from './confidence.ts';
 import { formatCount, formatMs } from './units.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -21,6 +22,9 @@ export function renderEvalReport(r: EvalReport): string {
     const l = r.latency_ms;
     out.push(`latency per case: p50 ${formatMs(l.p50)} · p95 ${formatMs(l.p95)} · p99 ${formatMs(l.p99)}${r.throughput_cases_per_s ? ` · batched ${formatCount(Math.round(r.throughput_cases_per_s))} cases/s` : ''}`);
   }
+  const confidence = formatConfidence(r.calibration?.ece, r.coverage);
+  if (confidence) out.push(confidence);
+  if (r.cascade) out.push(...cascadeLines(r.cascade));
   if (r.labels?.length) {
     out.push('', ...table([['label', 'support', 'precision', 'recall', 'f1'], ...r.labels.map((l) => [l.label, String(l.support), l.precision.toFixed(3), l.recall.toFixed(3), l.f1.toFixed(3)])]));
     if (r.confusions?.length) out.push('', `costliest confusions: ${r.confusions.slice(0, 5).map((c) => `${c.reference}→${c.prediction} ×${c.count}`).join(', ')}`);
@@ -34,4 +38,14 @@ export function renderEvalReport(r: EvalReport): string {
   }
   for (const g of r.gates ?? []) out.push(`gate ${g.gate}: ${g.pass ? 'pass' : 'FAIL'} (${g.detail})`);
   return out.join('\n');
+}
+
+/** A cascade's split: how many cases each path answered, K and latency on each, what the fallback was spared. */
+function cascadeLines(c: NonNullable<EvalReport['cascade']>): string[] {
+  const k = (x: number | null) => (x === null ? '–' : x.toFixed(3));
+  const lat = (l: { p50: number; p95: number } | null) => (l ? ` · p50 ${formatMs(l.p50)} p95 ${formatMs(l.p95)}` : '');
+  return [
+    `cascade: local ${formatCount(c.local)} (${pct(c.local_share)}) K ${k(c.K_local)}${lat(c.latency_ms.local)} | fallback ${formatCount(c.fallback)} K ${k(c.K_fallback)}${lat(c.latency_ms.fallback)}`,
+    `         ${formatCount(c.requests_saved)} requests not sent to the fallback${c.fallback_ms_saved === null ? '' : ` (${formatMs(c.fallback_ms_saved)} of its time)`}${c.low_confidence ? ` · ${c.low_confidence} answered locally after a fallback error` : ''}`,
+  ];
 }

@@ -25,7 +25,9 @@ test('POST /generate with details: the Details schema field by field', async () 
   const body = await r.json();
   assert.equal(Object.keys(body), ['generated_text', 'details']);
   const d = body.details;
-  assert.equal(Object.keys(d), ['finish_reason', 'prompt_tokens', 'generated_tokens', 'skipped_tokens', 'seed', 'prefill', 'tokens']);
+  // LoRAX's Details fields in its order, then kolm's own: the recipe's confidence (clients ignore extra keys).
+  assert.equal(Object.keys(d), ['finish_reason', 'prompt_tokens', 'generated_tokens', 'skipped_tokens', 'seed', 'prefill', 'tokens', 'confidence']);
+  assert.ok(d.confidence > 0 && d.confidence <= 1, `confidence ${d.confidence}`);
   assert.is(d.finish_reason, 'eos_token');
   assert.is(typeof d.prompt_tokens, 'number');
   assert.ok(d.prompt_tokens > 0);
@@ -89,7 +91,7 @@ test("the lorax-client body (every Parameters field, nulls included) on POST / a
     assert.ok(Array.isArray(body), `${path} answers a JSON array`);
     assert.is(body.length, 1);
     assert.equal(JSON.parse(body[0].generated_text), { from_location: 'Tulsa' });
-    assert.equal(Object.keys(body[0].details), ['finish_reason', 'prompt_tokens', 'generated_tokens', 'skipped_tokens', 'seed', 'prefill', 'tokens']);
+    assert.equal(Object.keys(body[0].details), ['finish_reason', 'prompt_tokens', 'generated_tokens', 'skipped_tokens', 'seed', 'prefill', 'tokens', 'confidence']);
   }
 });
 
@@ -111,7 +113,7 @@ test('POST /generate_stream: token events, then the final event with generated_t
   }
   const last = events.at(-1);
   assert.equal(JSON.parse(last.generated_text), { from_location: 'Omaha', to_location: 'Reno' });
-  assert.equal(Object.keys(last.details), ['finish_reason', 'prompt_tokens', 'generated_tokens', 'seed']);
+  assert.equal(Object.keys(last.details), ['finish_reason', 'prompt_tokens', 'generated_tokens', 'seed', 'confidence']);
   assert.is(last.details.finish_reason, 'eos_token');
   assert.is(last.details.generated_tokens, events.length);
   assert.is(last.token.special, true);
