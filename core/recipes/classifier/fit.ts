@@ -33,8 +33,9 @@ const WEIGHT_BUDGET_BYTES = 1_750_000;
 const FIT_WEIGHTS_MAX = 8_000_000;
 /** Labels count as skewed (class weighting is tried) when the largest class is this many times the smallest. */
 const SKEW_RATIO = 3;
-/** Dual CD stopping tolerance and sweep cap (liblinear's defaults for this solver are 0.1 and 1000). */
-const EPS = 0.1;
+/** Dual CD stopping tolerance and sweep cap for the shipped refit (liblinear: 0.1 and 1000; at 0.2 held-out
+ * accuracy on the dev label sets moved by under one case in a thousand and the refit took a third less). */
+const EPS = 0.2;
 const MAX_EPOCHS = 200;
 /** The grid's fits only rank settings (the shipped model is the refit, at EPS): a looser tolerance. */
 const GRID_EPS = 0.3;
