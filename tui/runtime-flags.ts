@@ -18,6 +18,9 @@ export const runtimeFlags = {
     validator: number({ min: 0, max: 1 }),
   })),
   abstainOutput: () => value('output', Option.String('--abstain-output', { description: 'The answer given instead, as written (e.g. oos, unknown)' })),
+  fallbackUrl: () => value('url', Option.String('--fallback-url', {
+    description: 'Cascade artifacts: the fallback endpoint to use instead of the URL inside the artifact; PREDIBASE_API_TOKEN is sent only to a URL named here',
+  })),
   fallbackTimeout: () => value('seconds', Option.String('--fallback-timeout', {
     description: 'Cascade artifacts: seconds per fallback endpoint request (default 10)',
     validator: number({ min: 0.001 }),
@@ -55,6 +58,7 @@ interface RuntimeFlagValues {
   classifierRuntime?: string;
   abstainBelow?: number;
   abstainOutput?: string;
+  fallbackUrl?: string;
   fallbackTimeout?: number;
   fallbackRetries?: number;
   onFallbackError?: string;
@@ -68,6 +72,7 @@ export async function runtimeOptionsFrom(flags: RuntimeFlagValues, context: { en
     classifierRuntime: await classifierRuntimeFrom(flags.classifierRuntime),
     cascade: {
       ...(token ? { token } : {}),
+      ...(flags.fallbackUrl ? { fallbackUrl: flags.fallbackUrl } : {}),
       ...(flags.fallbackTimeout !== undefined ? { timeoutMs: flags.fallbackTimeout * 1000 } : {}),
       ...(flags.fallbackRetries !== undefined ? { retries: flags.fallbackRetries } : {}),
       ...(onFallbackError ? { onFallbackError } : {}),

@@ -53,6 +53,7 @@ export class EvalCommand extends KolmCommand {
   classifierRuntime = runtimeFlags.classifierRuntime();
   abstainBelow = runtimeFlags.abstainBelow();
   abstainOutput = runtimeFlags.abstainOutput();
+  fallbackUrl = runtimeFlags.fallbackUrl();
   fallbackTimeout = runtimeFlags.fallbackTimeout();
   fallbackRetries = runtimeFlags.fallbackRetries();
   onFallbackError = runtimeFlags.onFallbackError();

@@ -36,8 +36,9 @@ export class RunCommand extends KolmCommand {
 
       --abstain-below T --abstain-output X answers X for a case whose confidence is under T; that line
       says \`"abstained": true\` and keeps the withheld answer as \`"withheld"\`. A cascade artifact sends
-      its unsure cases to its fallback: an endpoint (token from PREDIBASE_API_TOKEN) or NAME.kolm found
-      beside it or in KOLM_MODELS.
+      its unsure cases to its fallback: NAME.kolm found beside it or in KOLM_MODELS, or an endpoint. The
+      token (PREDIBASE_API_TOKEN) is sent only to an endpoint named with --fallback-url, never to the URL
+      inside the artifact.
     `,
     examples: [
       ['One input', `$0 run my.kolm 'What is the capital of Peru ?'`],
@@ -61,6 +62,7 @@ export class RunCommand extends KolmCommand {
   classifierRuntime = runtimeFlags.classifierRuntime();
   abstainBelow = runtimeFlags.abstainBelow();
   abstainOutput = runtimeFlags.abstainOutput();
+  fallbackUrl = runtimeFlags.fallbackUrl();
   fallbackTimeout = runtimeFlags.fallbackTimeout();
   fallbackRetries = runtimeFlags.fallbackRetries();
   onFallbackError = runtimeFlags.onFallbackError();

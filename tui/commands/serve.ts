@@ -48,6 +48,7 @@ export class ServeCommand extends KolmCommand {
   classifierRuntime = runtimeFlags.classifierRuntime();
   abstainBelow = runtimeFlags.abstainBelow();
   abstainOutput = runtimeFlags.abstainOutput();
+  fallbackUrl = runtimeFlags.fallbackUrl();
   fallbackTimeout = runtimeFlags.fallbackTimeout();
   fallbackRetries = runtimeFlags.fallbackRetries();
   onFallbackError = runtimeFlags.onFallbackError();

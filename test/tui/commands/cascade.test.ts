@@ -1,0 +1,168 @@
+// `kolm compile --cascade` through the real CLI against a loopback LoRAX stand-in: the threshold chosen and
+// printed with its curve, the fallback's answers kept beside --out (a rerun sends none), a gate no threshold
+// meets exits 3 with nothing written; then `kolm run` routes each case, `kolm eval` splits the report by
+// path, and `kolm serve` says the path in details and counts it in /metrics.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { runCli } from '../../../tui/cli.ts';
+import { kolm } from '../../_util/cli.ts';
+import { cascadeTask, standIn, writeSpec } from '../../core/cascade/_task.ts';
+
+const test = suite('kolm compile --cascade, then run, eval, serve');
+
+const TOKEN = 'tok-cascade-cli-77';
+const env = { PREDIBASE_API_TOKEN: TOKEN };
+
+test('compile picks the threshold on the folds, run and eval route by it, serve reports the path', async () => {
+  for (const seed of [21, 22]) {
+    const task = cascadeTask({ seed, d: seed === 21 ? 5 : 7 });
+    const s = await standIn([...task.train, ...task.eval], task.labels, { share: 0.95, token: TOKEN });
+    try {
+      const out = join(task.dir, 'intents.kolm');
+      const base = ['compile', '--spec', task.specPath, '--examples', task.trainPath, '--eval', task.evalPath, '--cascade', '--fallback-url', s.server.url, '--adapter-id', 'intents/2', '--out', out];
+      // A probe under a budget learns both ends on these folds; then a gate between them.
+      const probe = await kolm([...base, '--max-fallback-share', '0.5', '--json'], { env });
+      assert.is(probe.code, 0, probe.stderr);
+      const p = JSON.parse(probe.stdout).cascade;
+      assert.ok(p.recipe_only.K < p.fallback_only.K - 0.05, `recipe alone ${p.recipe_only.K}, fallback alone ${p.fallback_only.K}`);
+      assert.ok(p.chosen.local >= 0.5 - 1e-9, 'the budget holds');
+      assert.ok(existsSync(`${out}.cascade-cache.jsonl`), 'the fallback\'s answers are kept beside --out');
+      const asked = s.server.requests.length;
+      assert.ok(s.server.requests.every((r) => r.parameters.adapter_id === 'intents/2' && r.headers.authorization === `Bearer ${TOKEN}`));
+
+      const kMin = Number((p.fallback_only.K - 0.02).toFixed(3));
+      writeSpec(task, { K_min: kMin });
+      const r = await kolm([...base, '--json'], { env });
+      assert.is(r.code, 0, r.stderr);
+      assert.is(s.server.requests.length, asked, 'a rebuild reads the fallback\'s answers from the cache');
+      const j = JSON.parse(r.stdout);
+      assert.is(j.ok, true);
+      assert.is(j.kind, 'cascade');
+      assert.ok(j.cascade.chosen.K >= kMin, `K whole ${j.cascade.chosen.K} ≥ ${kMin}`);
+      assert.ok(j.cascade.chosen.local > 0 && j.cascade.chosen.local < 1);
+      assert.equal(j.cascade.fallback, { type: 'endpoint', url: `${s.server.url}/generate`, kind: 'lorax', adapter_id: 'intents/2' });
+      assert.ok(j.cascade.eval.requests_saved > 0);
+      assert.ok(!r.stdout.includes(TOKEN));
+      const threshold = j.cascade.threshold as number;
+
+      const text = await kolm([...base.slice(0, -1), join(task.dir, 'text.kolm')], { env });
+      assert.is(text.code, 0, text.stderr);
+      assert.match(text.stdout, /← chosen/);
+      assert.match(text.stdout, /cascade: the recipe answers at confidence ≥ /);
+      assert.match(text.stdout, /requests .* not sent to the GPU/);
+
+      // kolm run: confident cases answered locally, the rest by the stand-in (its answer, its request).
+      const before = s.server.requests.length;
+      const run = await kolm(['run', out, '--fallback-url', s.server.url], { env, stdin: task.eval.map((e) => JSON.stringify({ input: e.input })).join('\n') });
+      assert.is(run.code, 0, run.stderr);
+      const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      assert.is(lines.length, task.eval.length);
+      const deferred = lines.filter((l) => l.path === 'fallback');
+      assert.ok(deferred.length > 0 && deferred.length < lines.length, `${deferred.length} of ${lines.length} deferred`);
+      lines.forEach((l, i) => {
+        if (l.path === 'local') assert.ok(l.confidence >= threshold);
+        else {
+          assert.is(l.path, 'fallback');
+          assert.ok(l.recipe_confidence < threshold);
+          assert.is(l.output, s.answerFor(String(task.eval[i]!.input)));
+        }
+      });
+      assert.is(s.server.requests.length - before, deferred.length, 'only the deferred cases reach the fallback');
+
+      // The token goes only to a URL the user names: without --fallback-url it is withheld, and the error says so.
+      const unnamed = await kolm(['run', out, '--fallback-retries', '0'], { env, stdin: task.eval.map((e) => JSON.stringify({ input: e.input })).join('\n') });
+      assert.is(unnamed.code, 1);
+      assert.match(unnamed.stderr, /the token was not sent to .*the URL inside the artifact/);
+      // --on-fallback-error local: a fallback that is down leaves the recipe's answers, flagged.
+      const down = await kolm(['run', out, '--fallback-url', 'http://127.0.0.1:9', '--fallback-retries', '0', '--fallback-timeout', '2', '--on-fallback-error', 'local'], { env, stdin: task.eval.map((e) => JSON.stringify({ input: e.input })).join('\n') });
+      assert.is(down.code, 0, down.stderr);
+      const kept = down.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      assert.is(kept.filter((l) => l.low_confidence === true).length, deferred.length);
+      assert.ok(kept.every((l) => l.path === 'local'));
+
+      // kolm eval: the report splits by path.
+      const ev = await kolm(['eval', out, '--examples', task.evalPath, '--fallback-url', s.server.url, '--json'], { env });
+      assert.is(ev.code, 0, ev.stderr);
+      const c = JSON.parse(ev.stdout).cascade;
+      assert.is(c.local + c.fallback, task.eval.length);
+      assert.is(c.fallback, deferred.length);
+      assert.is(c.requests_saved, c.local);
+      assert.ok(c.latency_ms.local && c.latency_ms.fallback);
+      const evText = await kolm(['eval', out, '--examples', task.evalPath, '--fallback-url', s.server.url], { env });
+      assert.match(evText.stdout, new RegExp(`cascade: local ${c.local} \\(`));
+      assert.match(evText.stdout, new RegExp(`${c.requests_saved} requests not sent to the fallback`));
+
+      if (seed === 21) await serveChecks(out, s.server.url, task.eval.map((e) => String(e.input)), lines);
+    } finally {
+      await s.server.close();
+    }
+  }
+});
+
+/** kolm serve in-process: details say the path and the confidence; /metrics counts answers by path. */
+async function serveChecks(out: string, fallbackUrl: string, inputs: string[], expected: { path: string; output: unknown }[]): Promise<void> {
+  const stdout = new PassThrough();
+  let buf = '';
+  let url: string | undefined;
+  const listening = new Promise<void>((ok) => stdout.on('data', (d) => {
+    buf += d;
+    const m = /"msg":"listening","url":"([^"]+)"/.exec(buf);
+    if (m && !url) (url = m[1], ok());
+  }));
+  const stderr = new PassThrough();
+  let err = '';
+  stderr.on('data', (d) => (err += d));
+  const done = runCli(['serve', out, '--port', '0', '--quiet', '--fallback-url', fallbackUrl], { stdin: Readable.from(['']), stdout, stderr, env: { NO_COLOR: '1', ...env }, cwd: process.cwd() });
+  await Promise.race([listening, done.then((code) => assert.unreachable(`serve exited ${code}: ${err}`))]);
+  try {
+    const counts = { local: 0, fallback: 0 };
+    for (let i = 0; i < 8; i++) {
+      const res = await fetch(`${url}/generate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inputs: inputs[i], parameters: { details: true } }) });
+      assert.is(res.status, 200);
+      const body = await res.json();
+      assert.is(body.details.path, expected[i]!.path);
+      assert.is(body.generated_text, expected[i]!.output);
+      counts[body.details.path as 'local' | 'fallback']++;
+      if (body.details.path === 'local') assert.type(body.details.confidence, 'number');
+    }
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    for (const path of ['local', 'fallback'] as const) {
+      const m = new RegExp(`kolm_cascade_answers_total\\{artifact="intents",path="${path}"\\} (\\d+)`).exec(metrics);
+      if (counts[path] === 0) assert.ok(!m);
+      else assert.is(Number(m?.[1]), counts[path], metrics);
+    }
+  } finally {
+    process.emit('SIGTERM');
+    assert.is(await done, 0, err);
+  }
+}
+
+test('a gate no threshold meets exits 3 with the curve and writes nothing; the flags go together', async () => {
+  const task = cascadeTask({ seed: 23, gates: { K_min: 0.995 } });
+  const s = await standIn(task.train, task.labels, { share: 0.8 });
+  try {
+    const out = join(task.dir, 'never.kolm');
+    const r = await kolm(['compile', '--spec', task.specPath, '--examples', task.trainPath, '--cascade', '--fallback-url', s.server.url, '--out', out]);
+    assert.is(r.code, 3, r.stderr);
+    assert.match(r.stderr, /error\[E_GATE_FAILED\]: no cascade threshold meets the gates/);
+    assert.ok(!existsSync(out), 'nothing written');
+  } finally {
+    await s.server.close();
+  }
+  const base = ['compile', '--spec', task.specPath, '--examples', task.trainPath, '--out', join(task.dir, 'x.kolm')];
+  for (const [extra, why] of [
+    [['--cascade'], /--cascade needs a fallback/],
+    [['--fallback-url', 'http://127.0.0.1:9'], /--fallback-url is for a cascade: add --cascade/],
+    [['--cascade', '--fallback', 'a.kolm', '--fallback-url', 'http://127.0.0.1:9'], /one fallback/],
+    [['--cascade', '--fallback-url', 'http://127.0.0.1:9', '--on-fallback-error', 'retry'], /unknown --on-fallback-error "retry"/],
+  ] as const) {
+    const u = await kolm([...base, ...extra]);
+    assert.is(u.code, 2, `${extra.join(' ')}: ${u.stderr}`);
+    assert.match(u.stderr, why);
+  }
+});
+
+test.run();
