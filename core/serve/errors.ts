@@ -36,6 +36,9 @@ export class ServeError extends Error {
 // LoRAX's InferError variants (infer.rs `error_type()`, server.rs status codes).
 export const validationError = (message: string) => new ServeError(422, 'validation', `Input validation error: ${message}`);
 export const overloadedError = () => new ServeError(429, 'overloaded', 'Model is overloaded');
+// Ours: one client (remote address) may not hold more than its share of the server.
+export const clientLimitError = (n: number) =>
+  new ServeError(429, 'overloaded', `Model is overloaded: this client already has ${n} requests open (at most ${n} per client); wait for an answer before sending more`);
 export const generationError = (message: string) => new ServeError(424, 'generation', `Request failed during generation: ${message}`);
 export const incompleteError = () => new ServeError(500, 'incomplete_generation', 'Incomplete generation');
 export const templateError = (message: string) => new ServeError(422, 'template_error', `Failed applying chat template to inputs: ${message}`);
@@ -51,6 +54,8 @@ export const mediaTypeError = () => new ServeError(415, 'unsupported_media_type'
 // every client can read why.
 export const tooLargeError = (limit: number) =>
   new ServeError(413, 'payload_too_large', `request body is larger than the limit of ${limit} bytes (--max-body-bytes)`);
+export const bodyTimeoutError = (ms: number) =>
+  new ServeError(408, 'timeout', `the request body did not arrive within ${ms / 1000} s of its headers; send the whole body at once`);
 export const notFoundError = (path: string) => new ServeError(404, 'not_found', `no route ${path}`);
 export const methodError = (method: string, path: string, allow: readonly string[]) =>
   new ServeError(405, 'method_not_allowed', `${path} does not accept ${method}; it accepts ${allow.join(', ')}`);

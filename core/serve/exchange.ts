@@ -8,16 +8,39 @@ import type { Metrics } from './metrics.ts';
 import { DEFAULT_GENERATION_LIMITS, type GenerationLimits } from './params.ts';
 
 export interface ServeLimits extends GenerationLimits {
-  /** Generate requests in flight (from first byte to last byte of the answer) before 429 "overloaded". */
+  /** Generate requests running (from a complete body to the last byte of the answer) before 429 "overloaded". */
   maxConcurrency: number;
   maxBodyBytes: number;
+  /** Generate bodies being received at once, over every client, before 429 (bounds their memory). */
+  maxPendingBodies: number;
+  /** Generate requests one remote address may have open at once (receiving or running) before 429. */
+  maxPerClient: number;
+  /** A body must be complete this long after its headers; else 408 and the connection closes. */
+  bodyTimeoutMs: number;
 }
 
 export const DEFAULT_SERVE_LIMITS: ServeLimits = {
   ...DEFAULT_GENERATION_LIMITS,
   maxConcurrency: 1024, // LoRAX's max_concurrent_requests default
   maxBodyBytes: 2 * 1024 * 1024, // axum's default body limit
+  maxPendingBodies: 1024,
+  maxPerClient: 256,
+  bodyTimeoutMs: 10_000,
 };
+
+/**
+ * The limits a handler runs with: what was given over the defaults; the two pools follow a given
+ * max-concurrency (bodies being received: as many; one client: a quarter) unless given themselves.
+ */
+export function serveLimits(given: Partial<ServeLimits> = {}): ServeLimits {
+  const maxConcurrency = given.maxConcurrency ?? DEFAULT_SERVE_LIMITS.maxConcurrency;
+  return {
+    ...DEFAULT_SERVE_LIMITS,
+    maxPendingBodies: maxConcurrency,
+    maxPerClient: Math.max(1, Math.ceil(maxConcurrency / 4)),
+    ...given,
+  };
+}
 
 // The handler's deps with their defaults filled in, as the routes read them.
 export interface ServeContext {
@@ -49,7 +72,12 @@ export interface Exchange {
   bytesIn: number;
   stream: boolean;
   generatedTokens?: number;
+  /** Holds a generate slot (its body is complete). */
   counted: boolean;
+  /** Counted against this remote address (a generate request, from its headers to its end). */
+  client?: string;
+  /** Its body is being received (counted in the pending pool). */
+  reading: boolean;
   /** A /v1 route outside --lorax-compat: errors in OpenAI's shape and status codes. */
   openai: boolean;
 }
@@ -60,9 +88,10 @@ export const JSON_TYPE = 'application/json';
 export interface Reply {
   readonly res: ServerResponse;
   readonly ex: Exchange;
-  send(status: number, body: string, headers: OutgoingHttpHeaders): void;
+  /** `hold`: write the whole answer but leave the response open (the caller ends it: see body.ts discard). */
+  send(status: number, body: string, headers: OutgoingHttpHeaders, hold?: boolean): void;
   json(status: number, value: unknown, headers?: OutgoingHttpHeaders): void;
-  error(err: ServeError, headers?: OutgoingHttpHeaders): void;
+  error(err: ServeError, headers?: OutgoingHttpHeaders, hold?: boolean): void;
   /** Errors on the streaming routes before they began: LoRAX answers 200 and sends the error as an event. */
   streamError(err: ServeError): void;
   /** Open an event stream now (adapter artifacts stream tokens as they are generated). */
@@ -73,22 +102,23 @@ export interface Reply {
 }
 
 export function createReply(res: ServerResponse, ex: Exchange, draining: (() => boolean) | undefined): Reply {
-  const send = (status: number, body: string, headers: OutgoingHttpHeaders) => {
+  const send = (status: number, body: string, headers: OutgoingHttpHeaders, hold = false) => {
     if (res.headersSent || res.destroyed) return;
     ex.status = status;
     if (draining?.()) res.shouldKeepAlive = false;
     headers['content-length'] = Buffer.byteLength(body);
     res.writeHead(status, headers);
-    res.end(body);
+    if (hold) res.write(body);
+    else res.end(body);
   };
-  const error = (err: ServeError, headers: OutgoingHttpHeaders = {}) => {
+  const error = (err: ServeError, headers: OutgoingHttpHeaders = {}, hold = false) => {
     ex.errorType = err.errorType;
     if (ex.openai) {
       headers['content-type'] = JSON_TYPE;
-      return send(openAiStatus(err), JSON.stringify({ error: openAiErrorObject(err) }), headers);
+      return send(openAiStatus(err), JSON.stringify({ error: openAiErrorObject(err) }), headers, hold);
     }
     headers['content-type'] = err.contentType();
-    send(err.status, err.body(), headers);
+    send(err.status, err.body(), headers, hold);
   };
   const event = (data: string) => {
     if (!res.destroyed && !res.writableEnded) res.write(`data: ${data}\n\n`);

@@ -1,14 +1,15 @@
 // The LoRAX-compatible HTTP handler (DESIGN §7, lorax-api.md). `createHandler(deps)` returns a plain
 // `(req, res) => void`: it binds no port and reads no clock, file or process of its own (deps carry the
-// artifacts, the clocks, the logger and the limits), so tests and `kolm serve` drive the same code. This
-// file is the router: it routes, holds the concurrency slots, reads bodies (body.ts), hands them to the
-// LoRAX (lorax.ts) or OpenAI (openai.ts) routes, maps what they throw in one onError, and logs each request.
+// artifacts, the clocks, the timer, the logger and the limits), so tests and `kolm serve` drive the same
+// code. This file is the router: it routes, admits bodies and holds the concurrency slots (admission.ts),
+// reads bodies (body.ts), hands them to the LoRAX (lorax.ts) or OpenAI (openai.ts) routes, maps what they
+// throw in one onError, and logs each request.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ArtifactSet } from './artifacts.ts';
-import { readJsonBody, refuseBody } from './body.ts';
-import { methodError, notFoundError, overloadedError, toServeError } from './errors.ts';
-import { createReply, DEFAULT_SERVE_LIMITS, type Exchange, type Reply, type RouteKind, type ServeContext, type ServeLimits } from './exchange.ts';
+import { Admission, type Timer } from './admission.ts';
+import { methodError, notFoundError, toServeError } from './errors.ts';
+import { createReply, serveLimits, type Exchange, type Reply, type RouteKind, type ServeContext, type ServeLimits } from './exchange.ts';
 import { getHealth, getMetrics, info, postGenerate } from './lorax.ts';
 import { Metrics } from './metrics.ts';
 import { getModel, getModels } from './models.ts';
@@ -46,13 +47,17 @@ export interface HandlerDeps {
   draining?: () => boolean;
   /** Random text for OpenAI response ids (default: 18 random bytes), so ids never repeat across restarts. */
   randomId?: () => string;
+  /** The body deadline's timer (default: setTimeout). */
+  timer?: Timer;
 }
 
 export interface ServeHandler {
   (req: IncomingMessage, res: ServerResponse): void;
   readonly metrics: Metrics;
-  /** Generate requests being handled now. */
+  /** Generate requests being handled now (holding a slot: body complete, answer not yet done). */
   readonly inFlight: number;
+  /** Generate bodies being received now. */
+  readonly pendingBodies: number;
 }
 
 // lorax-api.md §1; /v1/models is ours (LoRAX has none).
@@ -100,7 +105,7 @@ function onError(reply: Reply, err: unknown, stream: boolean): void {
 export function createHandler(deps: HandlerDeps): ServeHandler {
   const ctx: ServeContext = {
     artifacts: deps.artifacts,
-    limits: { ...DEFAULT_SERVE_LIMITS, ...deps.limits },
+    limits: serveLimits(deps.limits),
     metrics: deps.metrics ?? new Metrics(),
     now: deps.now,
     wallClock: deps.wallClock,
@@ -112,12 +117,12 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
   const { limits, metrics, now, wallClock } = ctx;
   const log = deps.log;
   let nextId = 1;
-  let active = 0;
-  metrics.gauge('kolm_requests_in_flight', 'Generate requests in flight', {}, () => active);
+  const admission = new Admission(limits, deps.timer);
+  metrics.gauge('kolm_requests_in_flight', 'Generate requests in flight', {}, () => admission.active);
   metrics.gauge('kolm_max_concurrency', 'Generate requests allowed in flight (--max-concurrency)', {}, () => limits.maxConcurrency);
 
   const finish = (ex: Exchange, method: string, aborted: boolean) => {
-    if (ex.counted) active--;
+    admission.release(ex);
     const ms = now() - ex.start;
     const status = aborted && ex.status === 0 ? 499 : ex.status;
     metrics.observe({
@@ -167,7 +172,7 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
     const kind = methods?.[method === 'HEAD' ? 'GET' : method];
     const ex: Exchange = {
       id: nextId++, start: now(), route: methods === MODEL_ROUTE ? '/v1/models/{id}' : methods ? path : 'unknown', kind, status: 0, artifact: '',
-      bytesIn: 0, stream: false, counted: false, openai: path.startsWith('/v1/') && !ctx.loraxCompat,
+      bytesIn: 0, stream: false, counted: false, reading: false, openai: path.startsWith('/v1/') && !ctx.loraxCompat,
     };
     res.once('close', () => finish(ex, method, !res.writableFinished));
     const reply = createReply(res, ex, ctx.draining);
@@ -187,30 +192,15 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
     }
     if (method === 'GET' || method === 'HEAD') return get(req, reply, kind, path, q < 0 ? '' : url.slice(q + 1));
 
-    // A generate request holds a slot from its first byte to the end of its answer, so bodies in memory
-    // are bounded by max-concurrency × max-body-bytes and a slow client counts against the limit.
-    if (active >= limits.maxConcurrency) {
-      if (kind === 'generate_stream') return reply.streamError(overloadedError());
-      return reply.error(overloadedError());
-    }
-    active++;
-    ex.counted = true;
-
-    const refused = refuseBody(req.headers, limits.maxBodyBytes);
-    if (refused) {
-      if (refused.close) res.shouldKeepAlive = false;
-      return reply.error(refused.error);
-    }
-    readJsonBody(req, limits.maxBodyBytes, (bytes) => (ex.bytesIn += bytes), (read) => {
-      if (read.kind === 'too_large') return reply.error(read.error);
-      if (res.headersSent) return;
-      if (read.kind === 'bad_json') return reply.error(read.error);
-      // Before the body is read only /generate_stream is known to stream; after, ex.stream says.
-      void post(reply, kind, read.body).catch((err) => onError(reply, err, ex.stream || kind === 'generate_stream'));
+    // A generate request takes a slot only once its body is complete (admission.ts), so a slow upload
+    // holds nothing but its place among the bodies being received and its client's share.
+    admission.receive(req, reply, kind, (body) => {
+      void post(reply, kind, body).catch((err) => onError(reply, err, ex.stream || kind === 'generate_stream'));
     });
   }) as ServeHandler;
 
   Object.defineProperty(handler, 'metrics', { value: metrics });
-  Object.defineProperty(handler, 'inFlight', { get: () => active });
+  Object.defineProperty(handler, 'inFlight', { get: () => admission.active });
+  Object.defineProperty(handler, 'pendingBodies', { get: () => admission.pending });
   return handler;
 }

@@ -59,11 +59,24 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(
-  paths: string[],
-  options: Partial<Pick<HandlerDeps, 'limits' | 'loraxCompat'>> & { requestTimeoutMs?: number } = {},
-): Promise<TestServer> {
+export interface ServerOptions extends Partial<Pick<HandlerDeps, 'limits' | 'loraxCompat'>> {
+  requestTimeoutMs?: number;
+  /**
+   * A model that takes its time, as a language model on a GPU does: each prediction waits for this, then
+   * the real predictor answers. Lets a test hold generate slots with complete requests.
+   */
+  thinking?: () => Promise<void>;
+}
+
+export async function startServer(paths: string[], options: ServerOptions = {}): Promise<TestServer> {
+  const { thinking, requestTimeoutMs, ...deps } = options;
   const loaded = await Promise.all(paths.map((p) => loadServedArtifact(p)));
+  if (thinking) {
+    for (const a of loaded) {
+      const real = a.predictor;
+      a.predictor = { ...real, predict: async (input) => (await thinking(), real.predict(input)) };
+    }
+  }
   const logs: RequestLog[] = [];
   const draining = { value: false };
   const handler = createHandler({
@@ -73,10 +86,10 @@ export async function startServer(
     log: (l) => logs.push(l),
     version: '0.1.0',
     draining: () => draining.value,
-    ...options,
+    ...deps,
   });
   const controller = new AbortController();
-  const server = await listen(handler, { port: 0, host: '127.0.0.1', requestTimeoutMs: options.requestTimeoutMs ?? 10_000, signal: controller.signal, graceMs: 2_000 });
+  const server = await listen(handler, { port: 0, host: '127.0.0.1', requestTimeoutMs: requestTimeoutMs ?? 10_000, signal: controller.signal, graceMs: 2_000 });
   return {
     url: server.url,
     handler,

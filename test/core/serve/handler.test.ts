@@ -43,24 +43,13 @@ test('unknown routes 404 and wrong methods 405 with the ErrorResponse shape; OPT
   assert.is(pre.headers.get('access-control-allow-origin'), '*');
 });
 
-test('overload: past max-concurrency generate requests get 429 {"error":"Model is overloaded","error_type":"overloaded"}, then it recovers', async () => {
-  const small = await startServer([paths.slots], { limits: { maxConcurrency: 2 } });
+test('overload: past max-concurrency running generate requests get 429 {"error":"Model is overloaded","error_type":"overloaded"}, then it recovers', async () => {
+  // The model thinks until the test lets it: two complete requests hold both slots meanwhile.
+  let release!: () => void;
+  const thought = new Promise<void>((r) => (release = r));
+  const small = await startServer([paths.slots], { limits: { maxConcurrency: 2, maxPerClient: 8 }, thinking: () => thought });
   try {
-    const port = Number(new URL(small.url).port);
-    // Two requests hold both slots: headers sent, body not finished.
-    const held = [0, 1].map(() => {
-      const body = JSON.stringify({ inputs: 'Book me a bus to Reno.' });
-      const req = request({ port, host: '127.0.0.1', method: 'POST', path: '/generate', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
-      const done = new Promise<number>((resolve, reject) => {
-        req.on('response', (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode!));
-        });
-        req.on('error', reject);
-      });
-      req.write(body.slice(0, 5));
-      return { req, body, done };
-    });
+    const held = [0, 1].map(() => postJson(`${small.url}/generate`, { inputs: 'Book me a bus to Reno.' }));
     while (small.handler.inFlight < 2) await new Promise((r) => setTimeout(r, 5));
     const over = await postJson(`${small.url}/generate`, { inputs: 'Book me a bus to Reno.' });
     assert.is(over.status, 429);
@@ -70,12 +59,13 @@ test('overload: past max-concurrency generate requests get 429 {"error":"Model i
     assert.equal(JSON.parse(sseEvents(await overStream.text())[0]!.data), { error: 'Model is overloaded', error_type: 'overloaded' });
     const health = await fetch(`${small.url}/health`);
     assert.is(health.status, 200, 'health is never overloaded');
-    for (const h of held) h.req.end(h.body.slice(5));
-    assert.equal(await Promise.all(held.map((h) => h.done)), [200, 200], 'the held requests finish');
+    release();
+    assert.equal((await Promise.all(held)).map((r) => r.status), [200, 200], 'the held requests finish');
     const after = await postJson(`${small.url}/generate`, { inputs: 'Book me a bus to Reno.' });
     assert.is(after.status, 200, 'recovered once slots are free');
     assert.match(await (await fetch(`${small.url}/metrics`)).text(), /lorax_request_failure\{err="overloaded"\} 2/);
   } finally {
+    release();
     await small.close();
   }
 });
@@ -115,7 +105,7 @@ test('shutdown: /health turns 503 unhealthy, in-flight requests finish, then the
     req.on('error', reject);
   });
   req.write(body.slice(0, 10));
-  while (s.handler.inFlight < 1) await new Promise((r) => setTimeout(r, 5));
+  while (s.handler.pendingBodies < 1) await new Promise((r) => setTimeout(r, 5));
   s.draining.value = true;
   const health = await fetch(`${s.url}/health`, { headers: { connection: 'close' } });
   assert.is(health.status, 503);
