@@ -28,7 +28,8 @@ export function checkAbstainPolicy(policy: AbstainPolicy): AbstainPolicy {
 /** Predictions without a confidence (a recipe that cannot tell) are never replaced. */
 function apply(p: Prediction, policy: AbstainPolicy): AbstainedPrediction {
   if (typeof p.confidence !== 'number' || p.confidence >= policy.below) return p;
-  return { output: policy.output, confidence: p.confidence, abstained: true, withheld: p.output };
+  // The rest of the prediction (a cascade's path, recipe_confidence) stays: serve and eval count by it.
+  return { ...p, output: policy.output, confidence: p.confidence, abstained: true, withheld: p.output };
 }
 
 export function abstaining(predictor: Predictor, policy: AbstainPolicy): Predictor {

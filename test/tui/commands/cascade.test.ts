@@ -6,10 +6,9 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { runCli } from '../../../tui/cli.ts';
 import { kolm } from '../../_util/cli.ts';
 import { tmpdir } from '../../_util/tmp.ts';
+import { serveInProcess } from './_serve-inproc.ts';
 import { cascadeTask, standIn, writeSpec } from '../../core/cascade/_task.ts';
 
 const test = suite('kolm compile --cascade, then run, eval, serve');
@@ -105,23 +104,12 @@ test('compile picks the threshold on the folds, run and eval route by it, serve 
 
 /** kolm serve in-process: details say the path and the confidence; /metrics counts answers by path. */
 async function serveChecks(out: string, fallbackUrl: string, inputs: string[], expected: { path: string; output: unknown }[]): Promise<void> {
-  const stdout = new PassThrough();
-  let buf = '';
-  let url: string | undefined;
-  const listening = new Promise<void>((ok) => stdout.on('data', (d) => {
-    buf += d;
-    const m = /"msg":"listening","url":"([^"]+)"/.exec(buf);
-    if (m && !url) (url = m[1], ok());
-  }));
-  const stderr = new PassThrough();
-  let err = '';
-  stderr.on('data', (d) => (err += d));
-  const done = runCli(['serve', out, '--port', '0', '--quiet', '--fallback-url', fallbackUrl], { stdin: Readable.from(['']), stdout, stderr, env: { NO_COLOR: '1', ...env }, cwd: process.cwd() });
-  await Promise.race([listening, done.then((code) => assert.unreachable(`serve exited ${code}: ${err}`))]);
+  const srv = await serveInProcess([out, '--fallback-url', fallbackUrl], env);
+  let stopped = false;
   try {
     const counts = { local: 0, fallback: 0 };
     for (let i = 0; i < 8; i++) {
-      const res = await fetch(`${url}/generate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inputs: inputs[i], parameters: { details: true } }) });
+      const res = await fetch(`${srv.url}/generate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inputs: inputs[i], parameters: { details: true } }) });
       assert.is(res.status, 200);
       const body = await res.json();
       assert.is(body.details.path, expected[i]!.path);
@@ -129,76 +117,18 @@ async function serveChecks(out: string, fallbackUrl: string, inputs: string[], e
       counts[body.details.path as 'local' | 'fallback']++;
       if (body.details.path === 'local') assert.type(body.details.confidence, 'number');
     }
-    const metrics = await (await fetch(`${url}/metrics`)).text();
+    const metrics = await (await fetch(`${srv.url}/metrics`)).text();
     for (const path of ['local', 'fallback'] as const) {
       const m = new RegExp(`kolm_cascade_answers_total\\{artifact="intents",path="${path}"\\} (\\d+)`).exec(metrics);
       if (counts[path] === 0) assert.ok(!m);
       else assert.is(Number(m?.[1]), counts[path], metrics);
     }
+    stopped = true;
+    const { code, stderr } = await srv.stop();
+    assert.is(code, 0, stderr);
   } finally {
-    process.emit('SIGTERM');
-    assert.is(await done, 0, err);
+    if (!stopped) await srv.stop();
   }
-}
-
-test('--fallback X.kolm: found beside the cascade by name at run time; a whole that misses the gate on --eval exits 3, nothing written', async () => {
-  for (const [seed, d] of [[24, 6], [25, 4]] as const) await artifactFallbackCase(seed, d);
-});
-
-async function artifactFallbackCase(seed: number, d: number): Promise<void> {
-  const task = cascadeTask({ seed, d });
-  const jsonl = (xs: readonly { input: unknown; output: unknown }[]) => xs.map((x) => JSON.stringify(x)).join('\n') + '\n';
-  const compile = (examples: string, out: string) => kolm(['compile', '--spec', task.specPath, '--examples', examples, '--recipe', 'classifier', '--out', out]);
-  /** A cascade on `fallback` with K_min `margin` under what the fallback alone reaches on the folds (a probe learns it). */
-  const cascade = async (fallback: string, out: string, margin: number) => {
-    writeSpec(task, {});
-    const probe = await kolm(['compile', '--spec', task.specPath, '--examples', task.trainPath, '--cascade', '--fallback', fallback, '--max-fallback-share', '0.5', '--out', join(task.dir, 'probe.kolm'), '--json']);
-    assert.is(probe.code, 0, probe.stderr);
-    const kMin = Number((JSON.parse(probe.stdout).cascade.fallback_only.K - margin).toFixed(3));
-    writeSpec(task, { K_min: kMin });
-    return { kMin, r: await kolm(['compile', '--spec', task.specPath, '--examples', task.trainPath, '--eval', task.evalPath, '--cascade', '--fallback', fallback, '--out', out, '--json']) };
-  };
-  // The fallback: a classifier that has seen every case, train and eval (a stand-in for a stronger model).
-  writeFileSync(join(task.dir, 'all.jsonl'), jsonl([...task.train, ...task.eval]));
-  const fallback = join(task.dir, 'memo.kolm');
-  assert.is((await compile(join(task.dir, 'all.jsonl'), fallback)).code, 0);
-  const out = join(task.dir, 'cascade.kolm');
-  // No gate: the best K with at most half the cases sent to the fallback.
-  writeSpec(task, {});
-  const r = await kolm(['compile', '--spec', task.specPath, '--examples', task.trainPath, '--eval', task.evalPath, '--cascade', '--fallback', fallback, '--max-fallback-share', '0.5', '--out', out, '--json']);
-  assert.is(r.code, 0, r.stderr);
-  const j = JSON.parse(r.stdout).cascade;
-  assert.equal({ type: j.fallback.type, name: j.fallback.name }, { type: 'artifact', name: 'memo' });
-  assert.ok(j.chosen.local >= 0.5 && j.chosen.local < 1, `local ${j.chosen.local}`);
-  assert.ok(j.eval.whole.K > j.eval.recipe_only.K, JSON.stringify(j.eval));
-
-  // Shipped together in another folder: the cascade finds memo.kolm beside it (the digest decides).
-  const shipped = tmpdir();
-  copyFileSync(out, join(shipped, 'cascade.kolm'));
-  copyFileSync(fallback, join(shipped, 'memo.kolm'));
-  const run = await kolm(['run', join(shipped, 'cascade.kolm')], { stdin: jsonl(task.eval) });
-  assert.is(run.code, 0, run.stderr);
-  const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
-  const direct = (await kolm(['run', fallback], { stdin: jsonl(task.eval) })).stdout.trim().split('\n').map((l) => JSON.parse(l));
-  const deferred = lines.flatMap((l, i) => (l.path === 'fallback' ? [i] : []));
-  assert.ok(deferred.length > 0 && deferred.length < lines.length);
-  for (const i of deferred) assert.is(lines[i].output, direct[i].output, 'a deferred case is the fallback\'s answer');
-  const alone = tmpdir();
-  copyFileSync(out, join(alone, 'cascade.kolm'));
-  const missing = await kolm(['run', join(alone, 'cascade.kolm'), 'hello'], { env: { KOLM_MODELS: alone } });
-  assert.is(missing.code, 1);
-  assert.match(missing.stderr, /memo\.kolm is in none of/);
-
-  // A fallback that saw only the training rows looks strong on the folds (it has seen them), not on --eval.
-  const rote = join(task.dir, 'rote.kolm');
-  assert.is((await compile(task.trainPath, rote)).code, 0);
-  const never = join(task.dir, 'never.kolm');
-  const g = (await cascade(rote, never, 0.02)).r;
-  assert.is(g.code, 3, g.stderr);
-  assert.is(JSON.parse(g.stdout).ok, false);
-  assert.match(g.stderr, /gate failed: K 0\.\d{3} is 0\.\d{3} under K_min/);
-  assert.match(g.stderr, /nothing written/);
-  assert.ok(!existsSync(never), 'nothing written');
 }
 
 test('a gate no threshold meets exits 3 with the curve and writes nothing; the flags go together', async () => {

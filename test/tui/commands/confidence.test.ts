@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kolm } from '../../_util/cli.ts';
 import { cascadeTask } from '../../core/cascade/_task.ts';
+import { serveInProcess } from './_serve-inproc.ts';
 
 const test = suite('kolm confidence: ECE, coverage, abstain, classifier runtime');
 
@@ -88,6 +89,26 @@ test('--abstain-below: run answers the abstain output under the threshold, flagg
   assert.is(ev.code, 0, ev.stderr);
   const report = JSON.parse(ev.stdout);
   assert.is(report.results.filter((x: { prediction: unknown }) => x.prediction === 'oos').length, abstained);
+
+  // kolm serve: the same answer, `abstained` and the confidence in details, counted in /metrics.
+  const srv = await serveInProcess([out, '--abstain-below', String(below), '--abstain-output', 'oos']);
+  try {
+    let n = 0;
+    for (const [i, e] of task.eval.slice(0, 12).entries()) {
+      const res = await fetch(`${srv.url}/generate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inputs: e.input, parameters: { details: true } }) });
+      const body = await res.json();
+      assert.is(body.generated_text, after[i].output);
+      assert.ok(Math.abs(body.details.confidence - after[i].confidence) < 1e-12);
+      assert.is(body.details.abstained, after[i].abstained);
+      if (after[i].abstained) n++;
+    }
+    const metrics = await (await fetch(`${srv.url}/metrics`)).text();
+    if (n) assert.match(metrics, `kolm_abstained_total{artifact="intents"} ${n}`);
+    else assert.not.match(metrics, 'kolm_abstained_total{');
+  } finally {
+    const { code, stderr } = await srv.stop();
+    assert.is(code, 0, stderr);
+  }
 
   const lonely = await kolm(['run', out, '--abstain-below', '0.5', 'hello']);
   assert.is(lonely.code, 2);
