@@ -46,6 +46,7 @@ test('compile picks the threshold on the folds, run and eval route by it, serve 
       assert.equal(j.cascade.fallback, { type: 'endpoint', url: `${s.server.url}/generate`, kind: 'lorax', adapter_id: 'intents/2' });
       assert.ok(j.cascade.eval.requests_saved > 0);
       assert.ok(!r.stdout.includes(TOKEN));
+      assert.not.match(r.stdout, /"[a-z]+[A-Z][A-Za-z]*":/, '--json keys are snake_case (recipe_only, fallback_cases, ...)');
       const threshold = j.cascade.threshold as number;
 
       const text = await kolm([...base.slice(0, -1), join(task.dir, 'text.kolm')], { env });
@@ -129,6 +130,66 @@ async function serveChecks(out: string, fallbackUrl: string, inputs: string[], e
   } finally {
     if (!stopped) await srv.stop();
   }
+}
+
+test('--fallback X.kolm: found beside the cascade by name at run time; a whole that misses the gate on --eval exits 3, nothing written', async () => {
+  for (const [seed, d] of [[24, 6], [25, 4]] as const) await artifactFallbackCase(seed, d);
+});
+
+async function artifactFallbackCase(seed: number, d: number): Promise<void> {
+  const task = cascadeTask({ seed, d });
+  const jsonl = (xs: readonly { input: unknown; output: unknown }[]) => xs.map((x) => JSON.stringify(x)).join('\n') + '\n';
+  const compile = (examples: string, out: string) => kolm(['compile', '--spec', task.specPath, '--examples', examples, '--recipe', 'classifier', '--out', out]);
+  /** A cascade on `fallback` with K_min `margin` under what the fallback alone reaches on the folds (a probe learns it). */
+  const cascade = async (fallback: string, out: string, margin: number) => {
+    writeSpec(task, {});
+    const probe = await kolm(['compile', '--spec', task.specPath, '--examples', task.trainPath, '--cascade', '--fallback', fallback, '--max-fallback-share', '0.5', '--out', join(task.dir, 'probe.kolm'), '--json']);
+    assert.is(probe.code, 0, probe.stderr);
+    const kMin = Number((JSON.parse(probe.stdout).cascade.fallback_only.K - margin).toFixed(3));
+    writeSpec(task, { K_min: kMin });
+    return { kMin, r: await kolm(['compile', '--spec', task.specPath, '--examples', task.trainPath, '--eval', task.evalPath, '--cascade', '--fallback', fallback, '--out', out, '--json']) };
+  };
+  // The fallback: a classifier that has seen every case, train and eval (a stand-in for a stronger model).
+  writeFileSync(join(task.dir, 'all.jsonl'), jsonl([...task.train, ...task.eval]));
+  const fallback = join(task.dir, 'memo.kolm');
+  assert.is((await compile(join(task.dir, 'all.jsonl'), fallback)).code, 0);
+  const out = join(task.dir, 'cascade.kolm');
+  // No gate: the best K with at most half the cases sent to the fallback.
+  writeSpec(task, {});
+  const r = await kolm(['compile', '--spec', task.specPath, '--examples', task.trainPath, '--eval', task.evalPath, '--cascade', '--fallback', fallback, '--max-fallback-share', '0.5', '--out', out, '--json']);
+  assert.is(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout).cascade;
+  assert.equal({ type: j.fallback.type, name: j.fallback.name }, { type: 'artifact', name: 'memo' });
+  assert.ok(j.chosen.local >= 0.5 && j.chosen.local < 1, `local ${j.chosen.local}`);
+  assert.ok(j.eval.whole.K > j.eval.recipe_only.K, JSON.stringify(j.eval));
+
+  // Shipped together in another folder: the cascade finds memo.kolm beside it (the digest decides).
+  const shipped = tmpdir();
+  copyFileSync(out, join(shipped, 'cascade.kolm'));
+  copyFileSync(fallback, join(shipped, 'memo.kolm'));
+  const run = await kolm(['run', join(shipped, 'cascade.kolm')], { stdin: jsonl(task.eval) });
+  assert.is(run.code, 0, run.stderr);
+  const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const direct = (await kolm(['run', fallback], { stdin: jsonl(task.eval) })).stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const deferred = lines.flatMap((l, i) => (l.path === 'fallback' ? [i] : []));
+  assert.ok(deferred.length > 0 && deferred.length < lines.length);
+  for (const i of deferred) assert.is(lines[i].output, direct[i].output, 'a deferred case is the fallback\'s answer');
+  const alone = tmpdir();
+  copyFileSync(out, join(alone, 'cascade.kolm'));
+  const missing = await kolm(['run', join(alone, 'cascade.kolm'), 'hello'], { env: { KOLM_MODELS: alone } });
+  assert.is(missing.code, 1);
+  assert.match(missing.stderr, /memo\.kolm is in none of/);
+
+  // A fallback that saw only the training rows looks strong on the folds (it has seen them), not on --eval.
+  const rote = join(task.dir, 'rote.kolm');
+  assert.is((await compile(task.trainPath, rote)).code, 0);
+  const never = join(task.dir, 'never.kolm');
+  const g = (await cascade(rote, never, 0.02)).r;
+  assert.is(g.code, 3, g.stderr);
+  assert.is(JSON.parse(g.stdout).ok, false);
+  assert.match(g.stderr, /gate failed: K 0\.\d{3} is 0\.\d{3} under K_min/);
+  assert.match(g.stderr, /nothing written/);
+  assert.ok(!existsSync(never), 'nothing written');
 }
 
 test('a gate no threshold meets exits 3 with the curve and writes nothing; the flags go together', async () => {
