@@ -96,7 +96,10 @@ test('compile picks the threshold on the folds, run and eval route by it, serve 
       assert.match(evText.stdout, new RegExp(`cascade: local ${c.local} \\(`));
       assert.match(evText.stdout, new RegExp(`${c.requests_saved} requests not sent to the fallback`));
 
-      if (seed === 21) await serveChecks(out, s.server.url, task.eval.map((e) => String(e.input)), lines);
+      if (seed === 21) {
+        await serveChecks(out, s.server.url, task.eval.map((e) => String(e.input)), lines);
+        await fallbackErrorMetrics(out, String(task.eval[deferred[0] === undefined ? 0 : lines.indexOf(deferred[0])]!.input));
+      }
     } finally {
       await s.server.close();
     }
@@ -129,6 +132,26 @@ async function serveChecks(out: string, fallbackUrl: string, inputs: string[], e
     assert.is(code, 0, stderr);
   } finally {
     if (!stopped) await srv.stop();
+  }
+}
+
+/** A fallback that is down: the request fails (policy error) or the recipe answers (local); /metrics counts each. */
+async function fallbackErrorMetrics(out: string, unsure: string): Promise<void> {
+  for (const policy of ['error', 'local'] as const) {
+    const srv = await serveInProcess([out, '--fallback-url', 'http://127.0.0.1:9', '--fallback-retries', '0', '--on-fallback-error', policy], env);
+    try {
+      const res = await fetch(`${srv.url}/generate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inputs: unsure, parameters: { details: true } }) });
+      if (policy === 'error') assert.ok(res.status >= 400, `status ${res.status}`);
+      else {
+        assert.is(res.status, 200);
+        assert.is((await res.json()).details.path, 'local');
+      }
+      const metrics = await (await fetch(`${srv.url}/metrics`)).text();
+      assert.match(metrics, `kolm_cascade_fallback_errors_total{artifact="intents",policy="${policy}"} 1`);
+    } finally {
+      const { code, stderr } = await srv.stop();
+      assert.is(code, 0, stderr);
+    }
   }
 }
 

@@ -139,6 +139,14 @@ test('--classifier-runtime: ts is the default; an unknown runtime is a usage err
     assert.match(bad.stderr, /unknown --classifier-runtime "wasm"/);
     assert.match(bad.stderr, /ts, onnx/);
   }
+  // compile --classifier-runtime onnx scores the candidates on onnxruntime: the same winner and figures.
+  const viaOnnx = await kolm(['compile', '--spec', task.specPath, '--examples', task.trainPath, '--recipe', 'classifier', '--classifier-runtime', 'onnx', '--out', join(task.dir, 'onnx.kolm'), '--json']);
+  assert.is(viaOnnx.code, 0, viaOnnx.stderr);
+  const viaTs = await kolm(['compile', '--spec', task.specPath, '--examples', task.trainPath, '--recipe', 'classifier', '--out', join(task.dir, 'ts.kolm'), '--json']);
+  const [a, b] = [JSON.parse(viaOnnx.stdout), JSON.parse(viaTs.stdout)];
+  assert.is(a.winner, b.winner);
+  assert.ok(Math.abs(a.validation.K - b.validation.K) < 1e-3, `${a.validation.K} vs ${b.validation.K}`);
+  assert.ok(Math.abs(a.validation.ece - b.validation.ece) < 1e-3);
   const help = await kolm(['run', '--help']);
   assert.match(help.stdout, /--classifier-runtime <ts\|onnx>/);
   assert.match(help.stdout, /--abstain-below <confidence>/);
