@@ -25,6 +25,8 @@ export interface RemoteTarget {
   concurrency?: number;
   timeoutMs?: number;
   retries?: number;
+  /** The whole A/B's limit in ms (runRemote's default: 1 h); at it the run stops resumably with E_REMOTE. */
+  deadlineMs?: number;
   /** JSONL resume cache for the remote results. */
   cachePath?: string;
   fetch?: FetchLike;
@@ -96,6 +98,7 @@ export async function evaluateRemote(spec: Spec, examples: readonly Example[], s
     concurrency: target.concurrency,
     timeoutMs: target.timeoutMs,
     retries: target.retries,
+    ...(target.deadlineMs !== undefined ? { deadlineMs: target.deadlineMs } : {}),
     cachePath: target.cachePath,
     reporter,
     ...(target.fetch ? { fetch: target.fetch } : {}),
