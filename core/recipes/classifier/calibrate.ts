@@ -71,3 +71,25 @@ export function expectedCalibrationError(logits: Float64Array, y: Int32Array, C:
   for (let b = 0; b < bins; b++) if (count[b]) ece += Math.abs(hits[b]! - conf[b]!) / y.length;
   return ece;
 }
+
+/** The max probability under softmax(logits / T) of each row, and whether its argmax is `y`. */
+export function maxProbabilities(logits: Float64Array, y: Int32Array, C: number, T: number): { p: Float64Array; correct: Uint8Array } {
+  const p = new Float64Array(y.length);
+  const correct = new Uint8Array(y.length);
+  for (let i = 0; i < y.length; i++) {
+    const o = i * C;
+    let max = -Infinity;
+    let arg = 0;
+    for (let c = 0; c < C; c++) {
+      if (logits[o + c]! > max) {
+        max = logits[o + c]!;
+        arg = c;
+      }
+    }
+    let sum = 0;
+    for (let c = 0; c < C; c++) sum += Math.exp((logits[o + c]! - max) / T);
+    p[i] = 1 / sum;
+    correct[i] = arg === y[i] ? 1 : 0;
+  }
+  return { p, correct };
+}

@@ -10,7 +10,9 @@ import { seededRandom, shuffled } from '../../util/random.ts';
 import { silentReporter, type Reporter } from '../../progress.ts';
 import type { FitContext } from '../types.ts';
 import type { Example } from '../../runtime/types.ts';
-import { expectedCalibrationError, fitTemperature, nll } from './calibrate.ts';
+import { expectedCalibrationError, fitTemperature, maxProbabilities, nll } from './calibrate.ts';
+import { applyConfidenceMap, fitConfidenceMap, type ConfidenceMap } from './confidence-map.ts';
+import { calibration } from '../../kscore/calibration.ts';
 import { csrOfCounts, subsetRows } from './csr.ts';
 import { trainOvrSvm, type DcdOptions } from './dcd.ts';
 import { BucketList, DEFAULT_FEATURIZER, Hasher, type FeaturizerSpec } from './featurize.ts';
@@ -53,6 +55,8 @@ export interface ClassifierFit {
   vocab: Vocabulary;
   weights: StoredWeights;
   temperature: number;
+  /** Temperature-scaled max probability → calibrated confidence (empty: too few held-out rows to fit one). */
+  confidenceMap: ConfidenceMap;
   report: FitReport;
 }
 
@@ -78,6 +82,8 @@ export interface FitReport {
     nll_calibrated: number;
     ece: number;
     ece_calibrated: number;
+    /** After the isotonic confidence map, on the split it was fitted on (optimistic; compile's ECE is not). */
+    ece_mapped?: number;
   };
   /** Dual CD sweeps, summed over classes and fits. */
   epochs: number;
@@ -205,6 +211,7 @@ export function fitClassifier(
   let opts = base(C_DEFAULT);
   let classWeight: FitReport['class_weight'] = 'none';
   let temperature = 1;
+  let confidenceMap: ConfidenceMap = [];
   let holdout: FitReport['holdout'];
   let storage: Storage = wantInt8 ? 'int8' : 'f16';
   let epochs = 0;
@@ -300,6 +307,8 @@ export function fitClassifier(
       }
     }
     temperature = fitTemperature(fitted.logits, yb, C);
+    const held = maxProbabilities(fitted.logits, yb, C, temperature);
+    confidenceMap = fitConfidenceMap(held.p, held.correct);
     holdout = {
       n: yb.length,
       accuracy: round(accFloat),
@@ -308,6 +317,9 @@ export function fitClassifier(
       nll_calibrated: round(nll(fitted.logits, yb, C, temperature)),
       ece: round(expectedCalibrationError(fitted.logits, yb, C, 1)),
       ece_calibrated: round(expectedCalibrationError(fitted.logits, yb, C, temperature)),
+      ...(confidenceMap.length
+        ? { ece_mapped: calibration(Array.from(held.p, (p, i) => ({ confidence: applyConfidenceMap(confidenceMap, p), s: held.correct[i]! }))).ece }
+        : {}),
     };
     // Held-out rows start the final fit at α = 0; the split's rows keep theirs.
     warm = new Float64Array(C * X.n);
@@ -328,6 +340,7 @@ export function fitClassifier(
     vocab,
     weights: storeWeights(final.model, storage),
     temperature,
+    confidenceMap,
     report: {
       rows: train.length,
       features: vocab.buckets.length,

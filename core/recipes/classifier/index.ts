@@ -7,6 +7,7 @@ import { KolmError } from '../../errors.ts';
 import type { Candidate, FitContext, FittedRecipe } from '../types.ts';
 import { DEFAULT_CLASSIFIER_RUNTIME, type Example, type Predictor, type RecipeLoadOptions } from '../../runtime/types.ts';
 import { fitClassifier, WEIGHTING, type FitReport } from './fit.ts';
+import { confidenceMapProblem, type ConfidenceMap } from './confidence-map.ts';
 import type { FeaturizerSpec } from './featurize.ts';
 import { buildClassifierOnnx, OPSET, weightsFromOnnx } from './graph.ts';
 import { createOnnxSession, OnnxClassifier, TsClassifier, type ClassifierParts } from './predictor.ts';
@@ -29,6 +30,8 @@ export interface ClassifierConfig {
   /** How W is stored in the graph: int8 (per-class scale), f16 or f32. */
   storage: Storage;
   temperature: number;
+  /** Max probability → calibrated confidence, fitted on the internal holdout (absent: identity). */
+  confidence_map?: ConfidenceMap;
   opset: number;
   /** What fitting measured on its internal holdout (accuracy, NLL and ECE before/after calibration). */
   fit: FitReport;
@@ -47,6 +50,7 @@ export function fitClassifierRecipe(train: readonly Example[], ctx: Pick<FitCont
     weighting: WEIGHTING,
     storage: fit.weights.storage,
     temperature: fit.temperature,
+    ...(fit.confidenceMap.length ? { confidence_map: fit.confidenceMap } : {}),
     opset: OPSET,
     fit: fit.report,
   };
@@ -96,7 +100,11 @@ function runtimeOf(c: ClassifierConfig, files: ReadonlyMap<string, Uint8Array>):
   } catch (err) {
     throw badArtifact(`${c.vocabulary}: ${(err as Error).message}`);
   }
-  return { rt: { vectorizer, labels: c.labels, padRow: vectorizer.rows }, model };
+  if (c.confidence_map !== undefined) {
+    const problem = confidenceMapProblem(c.confidence_map);
+    if (problem) throw badArtifact(problem);
+  }
+  return { rt: { vectorizer, labels: c.labels, padRow: vectorizer.rows, ...(c.confidence_map ? { confidenceMap: c.confidence_map } : {}) }, model };
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node';
 import { KolmError } from '../../errors.ts';
 import type { Input, Prediction, Predictor } from '../../runtime/types.ts';
+import { applyConfidenceMap, type ConfidenceMap } from './confidence-map.ts';
 import { INPUT_ROWS, INPUT_VALUES, OUTPUT_PROBS } from './graph.ts';
 import type { Vectorizer } from './vectorize.ts';
 import { TsScorer } from './weights.ts';
@@ -38,6 +39,8 @@ export interface ClassifierParts {
   labels: readonly unknown[];
   /** Row index of the all-zero padding row. */
   padRow: number;
+  /** Max probability → calibrated confidence (confidence-map.ts); empty or absent: the probability itself. */
+  confidenceMap?: ConfidenceMap;
 }
 
 function argmaxOf(p: ArrayLike<number>, offset: number, C: number): number {
@@ -90,7 +93,7 @@ export class OnnxClassifier implements Predictor {
 
   private prediction(probs: Float32Array, offset: number): Prediction {
     const best = argmaxOf(probs, offset, this.C);
-    return { output: this.rt.labels[best], confidence: probs[offset + best]! };
+    return { output: this.rt.labels[best], confidence: applyConfidenceMap(this.rt.confidenceMap ?? [], probs[offset + best]!) };
   }
 
   async predict(input: Input): Promise<Prediction> {
@@ -176,7 +179,7 @@ export class TsClassifier implements Predictor {
   private prediction(input: Input): Prediction {
     const p = this.score(input);
     const best = argmaxOf(p, 0, p.length);
-    return { output: this.rt.labels[best], confidence: p[best]! };
+    return { output: this.rt.labels[best], confidence: applyConfidenceMap(this.rt.confidenceMap ?? [], p[best]!) };
   }
 
   async predict(input: Input): Promise<Prediction> {
