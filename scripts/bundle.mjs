@@ -4,7 +4,8 @@
 // dist/cli/: the published `kolm` and `kolm-migrate` (bin/*.mjs import them). Our TypeScript compiled to
 // plain ESM for Node 20, with every npm package left external (they are the package's dependencies), and
 // split so that what a command loads lazily (the Ink wizard, node-llama-cpp's path) stays out of start-up.
-// No TypeScript compiler at run time.
+// No TypeScript compiler at run time. The LoRA trainer (core/train/python: a Python entry point and its
+// pinned requirements) is copied beside it as dist/cli/train-python/, where core/train finds it.
 //
 // dist/action.js: the GitHub Action (action/index.ts), one ESM file for node24 that runs from a checkout
 // with no node_modules, so every dependency is inlined.
@@ -13,7 +14,7 @@
 //   which the Action never asks for), and the Action refuses adapter artifacts before llama.cpp is needed.
 // - CommonJS dependencies call require() for Node built-ins: the banner gives the ESM bundle one.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -35,6 +36,7 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+cpSync(`${root}core/train/python`, `${root}dist/cli/train-python`, { recursive: true, filter: (src) => !src.includes('__pycache__') });
 
 await build({
   absWorkingDir: root,
