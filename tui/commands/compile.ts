@@ -36,7 +36,8 @@ export class CompileCommand extends KolmCommand {
       folds' cases once (an endpoint's answers are kept in OUT.cascade-cache.jsonl, so a rerun sends none
       again), and the lowest confidence threshold whose whole meets the gates is chosen from that curve:
       cases at or above it are answered by the recipe, the rest by the fallback. With --eval the whole is
-      scored on it beside each side alone; a missed gate exits 3 and nothing is written. \`created\` in the manifest comes from SOURCE_DATE_EPOCH or the inputs' file times, so the
+      scored on it beside each side alone; a missed gate exits 3 and nothing is written. At run time the
+      token goes only to an endpoint named again: kolm run/eval/serve --fallback-url URL. \`created\` in the manifest comes from SOURCE_DATE_EPOCH or the inputs' file times, so the
       same inputs give the same bytes.
     `,
     examples: [
