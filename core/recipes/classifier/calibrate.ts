@@ -1,5 +1,6 @@
 // Temperature scaling (Guo et al. 2017): one scalar T, fitted on held-out logits to minimize NLL, so the
 // max probability can be read as "chance this answer is right" and a cascade can defer low-confidence cases.
+import { calibration } from '../../kscore/calibration.ts';
 
 /** Mean negative log-likelihood of `y` under softmax(logits / T). logits: [n, C] row-major. */
 export function nll(logits: Float64Array, y: Int32Array, C: number, T: number): number {
@@ -44,32 +45,10 @@ export function fitTemperature(logits: Float64Array, y: Int32Array, C: number): 
   return Math.exp((a + b) / 2);
 }
 
-/** Expected calibration error of the max probability, `bins` equal-width bins. */
+/** Expected calibration error of the max probability under temperature T (K-score's ECE, `bins` bins). */
 export function expectedCalibrationError(logits: Float64Array, y: Int32Array, C: number, T: number, bins = 15): number {
-  const conf = new Float64Array(bins);
-  const hits = new Float64Array(bins);
-  const count = new Float64Array(bins);
-  for (let i = 0; i < y.length; i++) {
-    const o = i * C;
-    let max = -Infinity;
-    let arg = 0;
-    for (let c = 0; c < C; c++) {
-      if (logits[o + c]! > max) {
-        max = logits[o + c]!;
-        arg = c;
-      }
-    }
-    let sum = 0;
-    for (let c = 0; c < C; c++) sum += Math.exp((logits[o + c]! - max) / T);
-    const p = 1 / sum;
-    const b = Math.min(bins - 1, Math.floor(p * bins));
-    conf[b]! += p;
-    hits[b]! += arg === y[i] ? 1 : 0;
-    count[b]!++;
-  }
-  let ece = 0;
-  for (let b = 0; b < bins; b++) if (count[b]) ece += Math.abs(hits[b]! - conf[b]!) / y.length;
-  return ece;
+  const { p, correct } = maxProbabilities(logits, y, C, T);
+  return calibration(Array.from(p, (confidence, i) => ({ confidence, s: correct[i]! })), bins).ece;
 }
 
 /** The max probability under softmax(logits / T) of each row, and whether its argmax is `y`. */
