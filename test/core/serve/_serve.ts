@@ -89,7 +89,7 @@ export async function startServer(paths: string[], options: ServerOptions = {}):
     ...deps,
   });
   const controller = new AbortController();
-  const server = await listen(handler, { port: 0, host: '127.0.0.1', requestTimeoutMs: requestTimeoutMs ?? 10_000, signal: controller.signal, graceMs: 2_000 });
+  const server = await listen(handler, { port: 0, host: '127.0.0.1', requestTimeoutMs: requestTimeoutMs ?? 10_000, signal: controller.signal, graceMs: 10_000 });
   return {
     url: server.url,
     handler,

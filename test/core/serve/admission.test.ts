@@ -66,7 +66,7 @@ function postFrom(port: number, from: string, body: string): Promise<{ status: n
 }
 
 test('slow bodies (more than the slots, from several clients) hold no slot: an honest request is answered while they trickle; they get 408 at their deadline', async () => {
-  const srv = await startServer([slots], { limits: { maxConcurrency: 2, maxPendingBodies: 16, maxPerClient: 3, bodyTimeoutMs: 3_000 }, requestTimeoutMs: 60_000 });
+  const srv = await startServer([slots], { limits: { maxConcurrency: 2, maxPendingBodies: 16, maxPerClient: 3, bodyTimeoutMs: 5_000 }, requestTimeoutMs: 60_000 });
   try {
     const port = portOf(srv);
     const trickling: Raw[] = [];

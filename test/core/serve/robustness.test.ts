@@ -13,7 +13,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 16 });
 
 test.before(async () => {
   const { slots } = await artifacts();
-  srv = await startServer([slots], { limits: { maxBodyBytes: 4096 }, requestTimeoutMs: 400 });
+  srv = await startServer([slots], { limits: { maxBodyBytes: 4096 }, requestTimeoutMs: 2_000 });
   port = Number(new URL(srv.url).port);
 });
 test.after(async () => {
