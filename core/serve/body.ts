@@ -8,12 +8,16 @@ import { badJsonError, mediaTypeError, tooLargeError, type ServeError } from './
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
-/** How much of an oversized body is read and dropped after its 413 (past it, the connection is cut). */
-export const discardBound = (limit: number) => 16 * limit;
+/**
+ * How much of an oversized body is read and dropped after its 413 (past it, or past the body deadline, the
+ * connection is cut): enough that a client which uploads everything before it reads (Python's http.client,
+ * node's http) gets its answer for any body a person would send by mistake. Costs bandwidth, not memory.
+ */
+export const discardBound = (limit: number) => 64 * limit;
 
 /**
  * A body refused on its headers alone: not JSON (415), or a Content-Length past the limit (413). A client
- * that announced an absurd body (past 16× the limit) will not get it read: `close` says end the connection.
+ * that announced an absurd body (past discardBound) will not get it read: `close` says end the connection.
  */
 export function refuseBody(headers: IncomingHttpHeaders, limit: number): { error: ServeError; close: boolean } | null {
   const type = headers['content-type'];

@@ -119,6 +119,7 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
   let nextId = 1;
   const admission = new Admission(limits, deps.timer);
   metrics.gauge('kolm_requests_in_flight', 'Generate requests in flight', {}, () => admission.active);
+  metrics.gauge('kolm_bodies_pending', 'Generate request bodies being received', {}, () => admission.pending);
   metrics.gauge('kolm_max_concurrency', 'Generate requests allowed in flight (--max-concurrency)', {}, () => limits.maxConcurrency);
 
   const finish = (ex: Exchange, method: string, aborted: boolean) => {

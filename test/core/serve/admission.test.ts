@@ -73,6 +73,7 @@ test('slow bodies (more than the slots, from several clients) hold no slot: an h
     for (const from of ['127.0.0.2', '127.0.0.3']) for (let i = 0; i < 3; i++) trickling.push(slow(port, from, i === 2 ? chunkedHead : slowHead(), i === 2 ? '1\r\n \r\n' : ' '));
     await until('six bodies being received', () => srv.handler.pendingBodies === 6);
     assert.is(srv.handler.inFlight, 0, 'no slot held by an unfinished body');
+    assert.match(await (await fetch(`${srv.url}/metrics`)).text(), /kolm_bodies_pending 6\b/);
 
     for (let i = 0; i < 3; i++) {
       const honest = await postFrom(port, '127.0.0.1', GOOD);
@@ -152,7 +153,7 @@ test('413 reaches clients still uploading: fetch, node http writing in chunks (l
   const srv = await startServer([slots], { limits: { maxBodyBytes: limit } });
   try {
     const port = portOf(srv);
-    for (const times of [1.5, 4, 15]) {
+    for (const times of [1.5, 4, 15, 40]) {
       const body = JSON.stringify({ inputs: 'z'.repeat(Math.floor(limit * times)) });
       const viaFetch = await postJson(`${srv.url}/generate`, body);
       assert.is(viaFetch.status, 413, `fetch ${times}×`);
@@ -236,7 +237,7 @@ test("413 reaches Python's urllib (it uploads the whole body, then reads the ans
       'except urllib.error.HTTPError as e:',
       '    print(e.code, json.loads(e.read())["error_type"])',
     ].join('\n');
-    for (const size of [limit * 2, limit * 10]) {
+    for (const size of [limit * 2, limit * 10, limit * 40]) {
       const out = await new Promise<string>((resolve, reject) => {
         const p = spawn('python3', ['-c', script, srv.url, String(size)]);
         let text = '';

@@ -4,7 +4,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
-import { readJsonBody, refuseBody, type BodyRead } from '../../../core/serve/body.ts';
+import { discardBody, readJsonBody, refuseBody, type BodyRead } from '../../../core/serve/body.ts';
 
 const test = suite('serve body');
 
@@ -17,7 +17,7 @@ function read(chunks: Buffer[], limit: number): Promise<{ reads: BodyRead[]; siz
   return new Promise((resolve) => req.on('close', () => setImmediate(() => resolve({ reads, sizes }))));
 }
 
-test('refuseBody: only JSON media types pass; a declared length past the limit is 413, closing past 16×', () => {
+test('refuseBody: only JSON media types pass; a declared length past the limit is 413, closing past the discard bound (64×)', () => {
   for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON', 'application/vnd.api+json']) {
     assert.is(refuseBody({ 'content-type': type }, 100), null, type);
   }
@@ -29,8 +29,8 @@ test('refuseBody: only JSON media types pass; a declared length past the limit i
   const json = { 'content-type': 'application/json' };
   assert.is(refuseBody({ ...json, 'content-length': '100' }, 100), null, '~> exactly the limit is fine');
   assert.equal([refuseBody({ ...json, 'content-length': '101' }, 100)?.error.status, refuseBody({ ...json, 'content-length': '101' }, 100)?.close], [413, false]);
-  assert.is(refuseBody({ ...json, 'content-length': '1601' }, 100)?.close, true, '~> an absurd body closes the connection');
-  assert.is(refuseBody({ ...json, 'content-length': '1600' }, 100)?.close, false);
+  assert.is(refuseBody({ ...json, 'content-length': '6401' }, 100)?.close, true, '~> an absurd body closes the connection');
+  assert.is(refuseBody({ ...json, 'content-length': '6400' }, 100)?.close, false);
 });
 
 test('readJsonBody: JSON over several chunks; at the limit is read, one byte past is too_large once and at once', async () => {
@@ -59,6 +59,15 @@ test('readJsonBody: bad UTF-8, bad JSON and an empty body are bad_json (400) wit
     assert.is(r.error.status, 400);
     assert.match(r.error.message, message);
   }
+});
+
+test('discardBody: reads a body to its end keeping nothing, or stops as soon as it passes the bound', async () => {
+  const run = (chunks: Buffer[], bound: number) =>
+    new Promise<boolean>((resolve) => discardBody(Readable.from(chunks, { objectMode: false }) as unknown as IncomingMessage, bound, resolve));
+  const kb = Buffer.alloc(1024, 'x');
+  assert.is(await run([kb, kb, kb], 3 * 1024), true, 'exactly the bound: read to the end');
+  assert.is(await run([kb, kb, kb, kb], 3 * 1024), false, 'one chunk past it: cut');
+  assert.is(await run([], 0), true, 'an empty rest');
 });
 
 test.run();
