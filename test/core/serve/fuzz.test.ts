@@ -216,6 +216,39 @@ test('thousands of generated requests: every answer well-formed 2xx/4xx, no 5xx,
   assert.is(srv.handler.pendingBodies, 0, 'no body left pending');
 });
 
+test('values nested 100,000 deep in every field a reader walks (schema, inputs, stop, messages, prompt, tools) are 4xx, never a stack overflow', async () => {
+  const big = await startServer([(await artifacts()).slots], { limits: { maxBodyBytes: 4 * 1024 * 1024 } });
+  try {
+    const arr = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    const obj = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
+    const cases: [string, string][] = [];
+    for (const deep of [arr(100_000), obj(100_000)]) {
+      cases.push(
+        ['/generate', `{"inputs":"x","parameters":{"response_format":{"type":"json_object","schema":${deep}}}}`],
+        ['/generate', `{"inputs":"x","parameters":{"response_format":{"type":"json_object","schema":{"type":"object","properties":{"to_location":${deep}}}}}}`],
+        ['/generate', `{"inputs":"x","parameters":{"merged_adapters":${deep}}}`],
+        ['/generate', `{"inputs":"x","parameters":{"stop":${deep}}}`],
+        ['/generate', `{"inputs":${deep}}`],
+        ['/generate', `{"inputs":"x","parameters":${deep}}`],
+        ['/v1/chat/completions', `{"model":"slots","messages":[{"role":"user","content":${deep}}]}`],
+        ['/v1/chat/completions', `{"model":"slots","messages":${deep}}`],
+        ['/v1/chat/completions', `{"model":"slots","messages":[{"role":"user","content":"hi"}],"response_format":{"type":"json_schema","json_schema":{"name":"x","schema":${deep}}}}`],
+        ['/v1/completions', `{"model":"slots","prompt":${deep}}`],
+        ['/v1/completions', `{"model":${deep},"prompt":"x"}`],
+        ['/v1/chat/completions', `{"model":"slots","messages":[{"role":"user","content":"hi"}],"tools":${deep}}`],
+      );
+    }
+    for (const [path, body] of cases) {
+      const r = await postJson(`${big.url}${path}`, body);
+      const text = await r.text();
+      assert.ok(r.status < 500 && r.status !== 424, `${path} ${body.slice(0, 80)} → ${r.status} ${text.slice(0, 200)}`);
+      assert.not.match(text, /call stack|RangeError/);
+    }
+  } finally {
+    await big.close();
+  }
+});
+
 test('a 2 MB body inside every limit, full of near-matches of the template literals over two fields, does not stall the loop', async () => {
   const big = await startServer([(await artifacts()).bus], { limits: { maxBodyBytes: 4 * 1024 * 1024 } });
   try {
