@@ -59,7 +59,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export interface ServerOptions extends Partial<Pick<HandlerDeps, 'limits' | 'loraxCompat'>> {
+export interface ServerOptions extends Partial<Pick<HandlerDeps, 'limits' | 'loraxCompat' | 'timer'>> {
   requestTimeoutMs?: number;
   /**
    * A model that takes its time, as a language model on a GPU does: each prediction waits for this, then

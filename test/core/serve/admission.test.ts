@@ -139,6 +139,34 @@ test('the per-client cap counts running requests too; other clients still get in
   }
 });
 
+test('the body deadline is the handler timer: when it fires, bodies still coming get 408 and close; finished requests are untouched', async () => {
+  // A timer the test fires by hand: which requests it ends depends on their state, not on the clock.
+  const armed: { fn: () => void; ms: number; cancelled: boolean }[] = [];
+  const timer = {
+    set(fn: () => void, ms: number) {
+      const t = { fn, ms, cancelled: false };
+      armed.push(t);
+      return () => void (t.cancelled = true);
+    },
+  };
+  const srv = await startServer([slots], { limits: { bodyTimeoutMs: 7_000 }, timer, requestTimeoutMs: 60_000 });
+  try {
+    const port = portOf(srv);
+    assert.is((await postFrom(port, '127.0.0.1', GOOD)).status, 200);
+    assert.equal(armed.map((t) => [t.ms, t.cancelled]), [[7_000, true]], 'a complete body cancels its deadline');
+    const trickling = [slow(port, '127.0.0.10', slowHead(), ' ', 50), slow(port, '127.0.0.11', chunkedHead, '1\r\n \r\n', 50)];
+    await until('two bodies being received', () => srv.handler.pendingBodies === 2);
+    for (const t of armed) if (!t.cancelled) t.fn();
+    const answers = await Promise.all(trickling.map((t) => t.closed));
+    assert.equal(answers.map(statusOf), [408, 408]);
+    assert.match(JSON.parse(bodyOf(answers[0]!)).error, /within 7 s of its headers/);
+    assert.is(srv.handler.pendingBodies, 0);
+    assert.is((await postFrom(port, '127.0.0.10', GOOD)).status, 200);
+  } finally {
+    await srv.close();
+  }
+});
+
 test('clientKey: IPv4-mapped addresses are the IPv4 client; IPv6 clients are counted by their /64', () => {
   assert.is(clientKey('::ffff:10.1.2.3'), '10.1.2.3');
   assert.is(clientKey('10.1.2.3'), '10.1.2.3');
