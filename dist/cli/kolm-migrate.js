@@ -1,30 +1,23 @@
 import {
   KolmCommand,
-  renderEvalReport,
-  renderReport,
-  runCommandLine
-} from "./chunks/chunk-7KAVKRD7.js";
+  runCommandLine,
+  value
+} from "./chunks/chunk-6ND6I6NB.js";
 import {
-  buildArtifact,
-  getExport,
-  migrateExport
-} from "./chunks/chunk-J4MTYFNQ.js";
-import {
-  formatCandidateTable,
-  specNameFromConfigPath
-} from "./chunks/chunk-26UZAA2T.js";
-import "./chunks/chunk-TSLRCPRA.js";
+  formatBytes
+} from "./chunks/chunk-7B5IITYI.js";
+import "./chunks/chunk-WKNNPOE3.js";
 import {
   VERSION
-} from "./chunks/chunk-MJ5SRUD2.js";
+} from "./chunks/chunk-NAXT4SUI.js";
 import {
   KolmError
-} from "./chunks/chunk-HCB5U3V4.js";
+} from "./chunks/chunk-AYSNEYKG.js";
 
 // tui/wizard/cli.ts
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { Builtins, Cli, Command, Option } from "clipanion";
+import { Cli, Command, Option } from "clipanion";
 var MigrateWizardCommand = class extends KolmCommand {
   static paths = [Command.Default];
   static usage = Command.Usage({
@@ -47,19 +40,27 @@ var MigrateWizardCommand = class extends KolmCommand {
     ]
   });
   yes = Option.Boolean("--yes,-y", false, { description: "Run every step with its defaults, without asking" });
-  exportPath = Option.String("--export", { description: "The export folder (default: search the current folder)" });
-  output = Option.String("--out", { description: "Where to write (default: kolm-out/<name>)" });
-  name = Option.String("--name", { description: "Artifact name (default: the export folder name)" });
+  exportPath = value("dir", Option.String("--export", { description: "The export folder (default: search the current folder)" }));
+  output = value("dir", Option.String("--out", { description: "Where to write (default: kolm-out/<name>)" }));
+  name = value("name", Option.String("--name", { description: "Artifact name (default: the export folder name)" }));
   async run() {
     const cwd = this.context.cwd;
     if (!this.yes) return this.interactive();
+    const [{ specNameFromConfigPath }, { buildArtifact, getExport, migrateExport }, { formatCandidateTable }, { renderEvalReport }, { renderReport }] = await Promise.all([
+      import("./chunks/ludwig-2PVYWFTI.js"),
+      import("./chunks/migrate-XAT2L3IZ.js"),
+      import("./chunks/compile-ADSY3K3O.js"),
+      import("./chunks/eval-QEMAN2E2.js"),
+      import("./chunks/convert-report-SKDJTUZQ.js")
+    ]);
     const found = getExport(resolve(cwd, this.exportPath ?? "."));
     const outDir = resolve(cwd, this.output ?? join("kolm-out", this.name ?? specNameFromConfigPath(found.config) ?? "migration"));
     const reporter = this.reporter();
     const result = await migrateExport({ found, outDir, name: this.name, tmpDir: tmpdir() }, reporter);
     const built = await buildArtifact(result, reporter);
     if (this.json) {
-      this.outJson({ ok: true, ...result, build: { ...built, evaluation: built.evaluation && { file: built.evaluation.file, reportPath: built.evaluation.reportPath, K: built.evaluation.report.K, pass_rate: built.evaluation.report.pass_rate } } });
+      const { snakeKeys } = await import("./chunks/json-A5WD4XJA.js");
+      this.outJson(snakeKeys({ ok: true, ...result, build: { ...built, evaluation: built.evaluation && { file: built.evaluation.file, reportPath: built.evaluation.reportPath, K: built.evaluation.report.K, pass_rate: built.evaluation.report.pass_rate } } }));
       return 0;
     }
     const show = (p) => relative(cwd, p) || ".";
@@ -68,7 +69,7 @@ var MigrateWizardCommand = class extends KolmCommand {
 `);
     this.out(formatCandidateTable(built.outcome.table));
     this.out(`
-wrote ${show(built.artifactPath)} (${(built.bytes / 1024).toFixed(1)} KB, ${built.outcome.winner} recipe)`);
+wrote ${show(built.artifactPath)} (${formatBytes(built.bytes)}, ${built.outcome.winner} recipe)`);
     if (built.evaluation) this.out(`
 ${renderEvalReport(built.evaluation.report)}`);
     const cases = built.evaluation ? show(built.evaluation.file) : "cases.jsonl";
@@ -87,7 +88,7 @@ next: kolm run ${show(built.artifactPath)} < ${cases}  \xB7  kolm inspect ${show
     }
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
-    const { runInkWizard } = await import("./chunks/render-JTSFHIDK.js");
+    const { runInkWizard } = await import("./chunks/render-BBMKFUGZ.js");
     return runInkWizard({
       stdin,
       stdout,
@@ -100,23 +101,19 @@ next: kolm run ${show(built.artifactPath)} < ${cases}  \xB7  kolm inspect ${show
     });
   }
 };
+var WIZARD_INFO = { binaryName: "kolm-migrate", label: "kolm-migrate: move a Predibase fine-tune onto a signed artifact you own", version: VERSION };
 async function runWizardCli(args, ctx = {}) {
-  const cli = new Cli({
-    binaryLabel: "kolm-migrate: move a Predibase fine-tune onto a signed artifact you own",
-    binaryName: "kolm-migrate",
-    binaryVersion: VERSION
-  });
-  cli.register(Builtins.HelpCommand);
-  cli.register(Builtins.VersionCommand);
+  const cli = new Cli({ binaryLabel: WIZARD_INFO.label, binaryName: WIZARD_INFO.binaryName, binaryVersion: VERSION, enableColors: false });
   cli.register(MigrateWizardCommand);
-  return runCommandLine(cli, args, {
+  const context = {
     stdin: ctx.stdin ?? process.stdin,
     stdout: ctx.stdout ?? process.stdout,
     stderr: ctx.stderr ?? process.stderr,
     env: ctx.env ?? process.env,
     cwd: ctx.cwd ?? process.cwd(),
     colorDepth: 1
-  });
+  };
+  return runCommandLine(cli, args, context, { info: WIZARD_INFO, commands: [MigrateWizardCommand] });
 }
 
 // tui/wizard/cli-main.ts

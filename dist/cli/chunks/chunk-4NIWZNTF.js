@@ -1,0 +1,13 @@
+// core/progress.ts
+var silentReporter = {
+  progress() {
+  },
+  info() {
+  },
+  warn() {
+  }
+};
+
+export {
+  silentReporter
+};

@@ -1,0 +1,24 @@
+import {
+  DROP_REASONS,
+  DROP_REASON_TEXT,
+  SUPPORTED_EXTENSIONS,
+  convertExport,
+  formatOf,
+  openIngestDb,
+  resolveDataFiles
+} from "./chunk-CCMG3WRW.js";
+import "./chunk-3BN23YBG.js";
+import "./chunk-TNBATMMU.js";
+import "./chunk-5PASBJYA.js";
+import "./chunk-4NIWZNTF.js";
+import "./chunk-676Q6BTA.js";
+import "./chunk-AYSNEYKG.js";
+export {
+  DROP_REASONS,
+  DROP_REASON_TEXT,
+  SUPPORTED_EXTENSIONS,
+  convertExport,
+  formatOf,
+  openIngestDb,
+  resolveDataFiles
+};

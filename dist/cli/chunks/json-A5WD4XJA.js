@@ -1,0 +1,6 @@
+import {
+  snakeKeys
+} from "./chunk-2M3666GV.js";
+export {
+  snakeKeys
+};
