@@ -40,18 +40,27 @@ export class MigrateWizardCommand extends KolmCommand {
   async run(): Promise<number> {
     const cwd = this.context.cwd;
     if (!this.yes) return this.interactive();
-    const [{ specNameFromConfigPath }, { buildArtifact, getExport, migrateExport }, { formatCandidateTable }, { renderEvalReport }, { renderReport }] = await Promise.all([
+    const [{ specNameFromConfigPath }, { buildArtifact, getExport, migrateExport }, { formatCandidateTable }, { renderEvalReport }, { renderReport }, { onInterrupt }] = await Promise.all([
       import('../../core/ludwig/index.ts'),
       import('../../core/migrate/index.ts'),
       import('../../core/compile/index.ts'),
       import('../render/eval.ts'),
       import('../render/convert-report.ts'),
+      import('../../core/fs/cleanup.ts'),
     ]);
     const found = getExport(resolve(cwd, this.exportPath ?? '.'));
     const outDir = resolve(cwd, this.output ?? join('kolm-out', this.name ?? specNameFromConfigPath(found.config) ?? 'migration'));
     const reporter = this.reporter();
-    const result = await migrateExport({ found, outDir, name: this.name, tmpDir: tmpdir() }, reporter);
-    const built = await buildArtifact(result, reporter);
+    // Ctrl-C removes half-written files and DuckDB's spill folder, then ends the process as the signal would.
+    const stopCleanup = onInterrupt(process);
+    let result: Awaited<ReturnType<typeof migrateExport>>;
+    let built: Awaited<ReturnType<typeof buildArtifact>>;
+    try {
+      result = await migrateExport({ found, outDir, name: this.name, tmpDir: tmpdir() }, reporter);
+      built = await buildArtifact(result, reporter);
+    } finally {
+      stopCleanup();
+    }
     if (this.json) {
       const { snakeKeys } = await import('../render/json.ts');
       this.outJson(snakeKeys({ ok: true, ...result, build: { ...built, evaluation: built.evaluation && { file: built.evaluation.file, reportPath: built.evaluation.reportPath, K: built.evaluation.report.K, pass_rate: built.evaluation.report.pass_rate } } }));

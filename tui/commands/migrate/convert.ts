@@ -41,21 +41,25 @@ export class MigrateConvertCommand extends KolmCommand {
     const cwd = this.context.cwd;
     const exportPaths = this.exports.map((p) => resolve(cwd, p));
     const outDir = resolve(cwd, this.output);
-    const [{ convertExport, openIngestDb }, { translateLudwigFiles }, { renderReport }] = await Promise.all([
+    const [{ convertExport, openIngestDb }, { translateLudwigFiles }, { renderReport }, { onInterrupt }] = await Promise.all([
       import('../../../core/ingest/index.ts'),
       import('../../../core/ludwig/index.ts'),
       import('../../render/convert-report.ts'),
+      import('../../../core/fs/cleanup.ts'),
     ]);
     const reporter = this.reporter();
     const translated = await translateLudwigFiles({ config: this.configPath(exportPaths) });
     for (const w of translated.warnings) reporter.warn(w);
 
+    // Ctrl-C removes the temp JSONL and DuckDB's spill folder, then ends the process as the signal would.
+    const stopCleanup = onInterrupt(process);
     const db = await openIngestDb({ tmpDir: tmpdir() });
     let report: ConvertReport;
     try {
       report = await convertExport({ db, exportPaths, mapping: translated.mapping, outDir }, reporter);
     } finally {
       db.close();
+      stopCleanup();
     }
     if (this.json) this.outJson(snakeKeys({ ...report, warnings: [...translated.warnings, ...report.warnings] }));
     else this.out(renderReport(report, (p) => relative(cwd, p) || '.'));
