@@ -118,7 +118,8 @@ export class ServeCommand extends KolmCommand {
     let draining = false;
     const handler = createHandler({
       artifacts: set,
-      limits: { maxConcurrency: this.maxConcurrency, maxBodyBytes: this.maxBodyBytes },
+      // --timeout is the time a client has to send the whole request, so it is also the body deadline.
+      limits: { maxConcurrency: this.maxConcurrency, maxBodyBytes: this.maxBodyBytes, bodyTimeoutMs: this.timeout * 1000 },
       now: () => performance.now(),
       wallClock: () => Date.now(),
       ...(this.quiet ? {} : { log: (l: object) => line(l as Record<string, unknown>) }),
