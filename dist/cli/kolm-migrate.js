@@ -3,10 +3,10 @@ import {
   runCommandLine,
   value
 } from "./chunks/chunk-6ND6I6NB.js";
+import "./chunks/chunk-WKNNPOE3.js";
 import {
   formatBytes
 } from "./chunks/chunk-7B5IITYI.js";
-import "./chunks/chunk-WKNNPOE3.js";
 import {
   VERSION
 } from "./chunks/chunk-NAXT4SUI.js";
@@ -46,18 +46,26 @@ var MigrateWizardCommand = class extends KolmCommand {
   async run() {
     const cwd = this.context.cwd;
     if (!this.yes) return this.interactive();
-    const [{ specNameFromConfigPath }, { buildArtifact, getExport, migrateExport }, { formatCandidateTable }, { renderEvalReport }, { renderReport }] = await Promise.all([
+    const [{ specNameFromConfigPath }, { buildArtifact, getExport, migrateExport }, { formatCandidateTable }, { renderEvalReport }, { renderReport }, { onInterrupt }] = await Promise.all([
       import("./chunks/ludwig-2PVYWFTI.js"),
-      import("./chunks/migrate-XAT2L3IZ.js"),
-      import("./chunks/compile-ADSY3K3O.js"),
+      import("./chunks/migrate-6AZYYSRL.js"),
+      import("./chunks/compile-V7WN2WH3.js"),
       import("./chunks/eval-QEMAN2E2.js"),
-      import("./chunks/convert-report-SKDJTUZQ.js")
+      import("./chunks/convert-report-BTCUKLL3.js"),
+      import("./chunks/cleanup-JWLIN4KO.js")
     ]);
     const found = getExport(resolve(cwd, this.exportPath ?? "."));
     const outDir = resolve(cwd, this.output ?? join("kolm-out", this.name ?? specNameFromConfigPath(found.config) ?? "migration"));
     const reporter = this.reporter();
-    const result = await migrateExport({ found, outDir, name: this.name, tmpDir: tmpdir() }, reporter);
-    const built = await buildArtifact(result, reporter);
+    const stopCleanup = onInterrupt(process);
+    let result;
+    let built;
+    try {
+      result = await migrateExport({ found, outDir, name: this.name, tmpDir: tmpdir() }, reporter);
+      built = await buildArtifact(result, reporter);
+    } finally {
+      stopCleanup();
+    }
     if (this.json) {
       const { snakeKeys } = await import("./chunks/json-A5WD4XJA.js");
       this.outJson(snakeKeys({ ok: true, ...result, build: { ...built, evaluation: built.evaluation && { file: built.evaluation.file, reportPath: built.evaluation.reportPath, K: built.evaluation.report.K, pass_rate: built.evaluation.report.pass_rate } } }));
@@ -88,7 +96,7 @@ next: kolm run ${show(built.artifactPath)} < ${cases}  \xB7  kolm inspect ${show
     }
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
-    const { runInkWizard } = await import("./chunks/render-BBMKFUGZ.js");
+    const { runInkWizard } = await import("./chunks/render-NSOGNKQH.js");
     return runInkWizard({
       stdin,
       stdout,

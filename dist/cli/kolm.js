@@ -9,12 +9,12 @@ import {
   runCommandLine,
   value
 } from "./chunks/chunk-6ND6I6NB.js";
+import "./chunks/chunk-WKNNPOE3.js";
 import {
   formatBytes,
   formatCount,
   formatMs
 } from "./chunks/chunk-7B5IITYI.js";
-import "./chunks/chunk-WKNNPOE3.js";
 import {
   VERSION
 } from "./chunks/chunk-NAXT4SUI.js";
@@ -54,8 +54,8 @@ var CompareCommand = class extends KolmCommand {
   markdown = value("file", Option.String("--markdown", { description: "Write the comparison as GitHub Markdown to this file (- for stdout)" }));
   async run() {
     const [{ compareReports, readEvalReport, renderComparisonMarkdown, renderComparisonText }, { writeFileAtomic }] = await Promise.all([
-      import("./chunks/eval-BKP5QXDB.js"),
-      import("./chunks/atomic-NEJRZVA2.js")
+      import("./chunks/eval-7KW77WII.js"),
+      import("./chunks/atomic-DFMHCSMW.js")
     ]);
     const [a, b] = await Promise.all([readEvalReport(resolve(this.context.cwd, this.a)), readEvalReport(resolve(this.context.cwd, this.b))]);
     const comparison = compareReports(a, b);
@@ -126,7 +126,7 @@ async function readUserFile(ctx, path, what) {
 }
 async function signingMethodFrom(flags, ctx) {
   if (flags.key && flags.keyless) throw new KolmError("E_USAGE", "--key and --keyless are two ways to sign: give one", { hint: "--key kolm.key offline, --keyless in CI" });
-  const { ambientIdentityProvider, parsePrivateKey } = await import("./chunks/sign-HBEBTQBT.js");
+  const { ambientIdentityProvider, parsePrivateKey } = await import("./chunks/sign-BBX3QAEI.js");
   if (flags.key) {
     const pem = await readUserFile(ctx, flags.key, "private key");
     return { method: { mode: "key", privateKey: parsePrivateKey(pem, flags.key, ctx.env[PASSPHRASE_ENV] || void 0) }, secrets: [] };
@@ -149,7 +149,7 @@ async function signingMethodFrom(flags, ctx) {
 async function trustFrom(flags, ctx) {
   const keyless = flags.identity || flags.identityRegexp || flags.issuer;
   if (flags.key && keyless) throw new KolmError("E_USAGE", "--key and --certificate-identity are two ways to verify: give one", { hint: "--key for key-pair signatures, --certificate-* for keyless ones" });
-  const { parsePublicKey, parseTrustedRoot, publicGoodTrustedRoot } = await import("./chunks/sign-HBEBTQBT.js");
+  const { parsePublicKey, parseTrustedRoot, publicGoodTrustedRoot } = await import("./chunks/sign-BBX3QAEI.js");
   if (flags.key) return { mode: "key", publicKey: parsePublicKey(await readUserFile(ctx, flags.key, "public key"), flags.key), name: flags.key };
   if (!keyless) {
     if (flags.trustedRoot) throw new KolmError("E_USAGE", "--trusted-root needs --certificate-identity (and --certificate-oidc-issuer)", { hint: "say which signer you trust" });
@@ -220,7 +220,7 @@ var runtimeFlags = {
   }))
 };
 async function classifierRuntimeFrom(flag) {
-  const { CLASSIFIER_RUNTIMES, DEFAULT_CLASSIFIER_RUNTIME } = await import("./chunks/runtime-GJA5FHNB.js");
+  const { CLASSIFIER_RUNTIMES, DEFAULT_CLASSIFIER_RUNTIME } = await import("./chunks/runtime-KS3ZJRUM.js");
   if (flag === void 0) return DEFAULT_CLASSIFIER_RUNTIME;
   if (!CLASSIFIER_RUNTIMES.includes(flag)) {
     throw new KolmError("E_USAGE", `unknown --classifier-runtime "${flag}"`, { hint: `choose from ${CLASSIFIER_RUNTIMES.join(", ")} (default ${DEFAULT_CLASSIFIER_RUNTIME})` });
@@ -257,12 +257,12 @@ async function abstainPolicyFrom(flags) {
   if (flags.abstainOutput === void 0) {
     throw new KolmError("E_USAGE", `--abstain-below ${flags.abstainBelow} without --abstain-output: say what to answer instead`, { hint: `e.g. --abstain-below ${flags.abstainBelow} --abstain-output oos` });
   }
-  const { checkAbstainPolicy } = await import("./chunks/runtime-GJA5FHNB.js");
+  const { checkAbstainPolicy } = await import("./chunks/runtime-KS3ZJRUM.js");
   return checkAbstainPolicy({ below: flags.abstainBelow, output: flags.abstainOutput });
 }
 async function withAbstain(predictor, policy) {
   if (!policy) return predictor;
-  const { abstaining } = await import("./chunks/runtime-GJA5FHNB.js");
+  const { abstaining } = await import("./chunks/runtime-KS3ZJRUM.js");
   return abstaining(predictor, policy);
 }
 
@@ -364,9 +364,9 @@ var CompileCommand = class extends KolmCommand {
     const signing = this.sign || this.key || this.keyless ? await signingMethodFrom(this, this.context) : void 0;
     const outPath = resolve4(cwd, this.output);
     const [{ buildFromFiles, saveBuilt }, { formatCandidateTable }, { formatSigner }] = await Promise.all([
-      import("./chunks/build-2N5MFFAI.js"),
-      import("./chunks/compile-ADSY3K3O.js"),
-      import("./chunks/sign-HBEBTQBT.js")
+      import("./chunks/build-GCU32XZI.js"),
+      import("./chunks/compile-V7WN2WH3.js"),
+      import("./chunks/sign-BBX3QAEI.js")
     ]);
     const input = {
       specPath,
@@ -432,11 +432,11 @@ var CompileCommand = class extends KolmCommand {
   async compileCascade(input, outPath, signing) {
     const cwd = this.context.cwd;
     const [{ buildCascadeFromFiles, saveBuilt }, { formatCandidateTable }, { renderCascadeSummary }, { gateFailure }, { formatSigner }] = await Promise.all([
-      import("./chunks/build-2N5MFFAI.js"),
-      import("./chunks/compile-ADSY3K3O.js"),
-      import("./chunks/cascade-DKJI23UI.js"),
-      import("./chunks/eval-BKP5QXDB.js"),
-      import("./chunks/sign-HBEBTQBT.js")
+      import("./chunks/build-GCU32XZI.js"),
+      import("./chunks/compile-V7WN2WH3.js"),
+      import("./chunks/cascade-2GFPH2BP.js"),
+      import("./chunks/eval-7KW77WII.js"),
+      import("./chunks/sign-BBX3QAEI.js")
     ]);
     const onFallbackError = await fallbackErrorPolicyFrom(this.onFallbackError);
     const token = this.context.env.PREDIBASE_API_TOKEN;
@@ -495,10 +495,10 @@ nothing written
     const cwd = this.context.cwd;
     if (!this.examples) throw new KolmError("E_USAGE", "--runtime trains on --examples: pass --examples train.jsonl", { hint: "kolm compile --spec spec.json --examples train.jsonl --runtime local --out my.kolm" });
     const [train, { saveBuilt }, { gateFailure }, { formatSigner }, { homedir: homedir2 }] = await Promise.all([
-      import("./chunks/train-E372Q5RW.js"),
-      import("./chunks/build-2N5MFFAI.js"),
-      import("./chunks/eval-BKP5QXDB.js"),
-      import("./chunks/sign-HBEBTQBT.js"),
+      import("./chunks/train-CQGNST4N.js"),
+      import("./chunks/build-GCU32XZI.js"),
+      import("./chunks/eval-7KW77WII.js"),
+      import("./chunks/sign-BBX3QAEI.js"),
       import("node:os")
     ]);
     const runtime = train.parseRuntime(this.runtime);
@@ -585,7 +585,7 @@ nothing written; the trained PEFT adapter is in ${trained.adapterDir}
     }
     const signing = this.sign || this.key || this.keyless ? await signingMethodFrom(this, this.context) : void 0;
     const outPath = resolve4(cwd, this.output);
-    const [{ buildAdapterFromFiles, saveBuilt }, { formatSigner }] = await Promise.all([import("./chunks/build-2N5MFFAI.js"), import("./chunks/sign-HBEBTQBT.js")]);
+    const [{ buildAdapterFromFiles, saveBuilt }, { formatSigner }] = await Promise.all([import("./chunks/build-GCU32XZI.js"), import("./chunks/sign-BBX3QAEI.js")]);
     const opts = adapterOptionsFrom(this, this.context);
     const result = await buildAdapterFromFiles({
       specPath,
@@ -698,8 +698,8 @@ var EvalCommand = class extends KolmCommand {
   async run() {
     const cwd = this.context.cwd;
     const [{ writeFileAtomic }, { evaluateArtifactFile, gateFailure, parseGates, renderComparisonMarkdown, renderComparisonText }, { renderEvalReport }] = await Promise.all([
-      import("./chunks/atomic-NEJRZVA2.js"),
-      import("./chunks/eval-BKP5QXDB.js"),
+      import("./chunks/atomic-DFMHCSMW.js"),
+      import("./chunks/eval-7KW77WII.js"),
       import("./chunks/eval-QEMAN2E2.js")
     ]);
     const artifactPath = resolve5(cwd, this.artifact);
@@ -779,7 +779,7 @@ var InspectCommand = class extends KolmCommand {
   file = Option7.String({ name: "artifact.kolm" });
   async run() {
     const path = resolve6(this.context.cwd, this.file);
-    const [artifacts, sign] = await Promise.all([import("./chunks/artifact-FKIT33RC.js"), import("./chunks/sign-HBEBTQBT.js")]);
+    const [artifacts, sign] = await Promise.all([import("./chunks/artifact-E5G5T6BA.js"), import("./chunks/sign-BBX3QAEI.js")]);
     const artifact = await artifacts.readArtifact(path, { name: this.file });
     const whole = await hashFile(path, this.file);
     const summary = {
@@ -881,7 +881,7 @@ var KeygenCommand = class extends KolmCommand {
   force = Option8.Boolean("--force", false, { description: "Overwrite existing key files" });
   async run() {
     const cwd = this.context.cwd;
-    const { generateKeyPair, writeKeyPairFiles } = await import("./chunks/sign-HBEBTQBT.js");
+    const { generateKeyPair, writeKeyPairFiles } = await import("./chunks/sign-BBX3QAEI.js");
     const passphrase = this.context.env[PASSPHRASE_ENV] || void 0;
     const pair = generateKeyPair({ passphrase });
     const paths = { privateKey: resolve7(cwd, `${this.out_}.key`), publicKey: resolve7(cwd, `${this.out_}.pub`) };
@@ -933,20 +933,23 @@ var MigrateConvertCommand = class extends KolmCommand {
     const cwd = this.context.cwd;
     const exportPaths = this.exports.map((p) => resolve8(cwd, p));
     const outDir = resolve8(cwd, this.output);
-    const [{ convertExport, openIngestDb }, { translateLudwigFiles }, { renderReport }] = await Promise.all([
-      import("./chunks/ingest-O3ROM3T2.js"),
+    const [{ convertExport, openIngestDb }, { translateLudwigFiles }, { renderReport }, { onInterrupt }] = await Promise.all([
+      import("./chunks/ingest-ZY57SEFB.js"),
       import("./chunks/ludwig-2PVYWFTI.js"),
-      import("./chunks/convert-report-SKDJTUZQ.js")
+      import("./chunks/convert-report-BTCUKLL3.js"),
+      import("./chunks/cleanup-JWLIN4KO.js")
     ]);
     const reporter = this.reporter();
     const translated = await translateLudwigFiles({ config: this.configPath(exportPaths) });
     for (const w of translated.warnings) reporter.warn(w);
+    const stopCleanup = onInterrupt(process);
     const db = await openIngestDb({ tmpDir: tmpdir2() });
     let report;
     try {
       report = await convertExport({ db, exportPaths, mapping: translated.mapping, outDir }, reporter);
     } finally {
       db.close();
+      stopCleanup();
     }
     if (this.json) this.outJson(snakeKeys({ ...report, warnings: [...translated.warnings, ...report.warnings] }));
     else this.out(renderReport(report, (p) => relative3(cwd, p) || "."));
@@ -1000,7 +1003,7 @@ var MigrateSpecCommand = class extends KolmCommand {
   async run() {
     const cwd = this.context.cwd;
     const out = resolve9(cwd, this.output);
-    const [{ writeFileAtomic }, { translateLudwigFiles }] = await Promise.all([import("./chunks/atomic-NEJRZVA2.js"), import("./chunks/ludwig-2PVYWFTI.js")]);
+    const [{ writeFileAtomic }, { translateLudwigFiles }] = await Promise.all([import("./chunks/atomic-DFMHCSMW.js"), import("./chunks/ludwig-2PVYWFTI.js")]);
     const result = await translateLudwigFiles({
       config: resolve9(cwd, this.config),
       adapter: this.adapter ? resolve9(cwd, this.adapter) : void 0,
@@ -1067,9 +1070,9 @@ var PublishCommand = class extends KolmCommand {
     const env = this.context.env;
     const path = resolve10(cwd, this.file);
     const [{ readArtifact }, { DEFAULT_GITHUB_API_URL, publishRelease }, { sidecarName }] = await Promise.all([
-      import("./chunks/artifact-FKIT33RC.js"),
+      import("./chunks/artifact-E5G5T6BA.js"),
       import("./chunks/publish-K7UWUZP5.js"),
-      import("./chunks/sign-HBEBTQBT.js")
+      import("./chunks/sign-BBX3QAEI.js")
     ]);
     const contents = await readArtifact(path, { name: this.file });
     const assets = [{ name: basename2(path), bytes: await readFile2(path) }];
@@ -1176,7 +1179,7 @@ var RunCommand = class extends KolmCommand {
     const trust = await trustFrom(this, this.context);
     const abstain = await abstainPolicyFrom(this);
     const runtime = await runtimeOptionsFrom(this, this.context);
-    const [{ loadArtifact }, seeds] = await Promise.all([import("./chunks/runtime-GJA5FHNB.js"), import("./chunks/seeds-AQUMKPOW.js")]);
+    const [{ loadArtifact }, seeds] = await Promise.all([import("./chunks/runtime-KS3ZJRUM.js"), import("./chunks/seeds-AQUMKPOW.js")]);
     const check = seeds.checkShape;
     const file = this.inline === void 0 && this.inputFile ? await openInput(resolve11(this.context.cwd, this.inputFile), this.inputFile) : void 0;
     const loaded = await loadArtifact(resolve11(this.context.cwd, this.artifact), {
@@ -1386,7 +1389,7 @@ var ServeCommand = class extends KolmCommand {
     const line = (value2) => out.write(`${JSON.stringify(value2)}
 `);
     const event = (msg, extra = {}) => line({ time: (/* @__PURE__ */ new Date()).toISOString(), level: "info", msg, ...extra });
-    const serve = await import("./chunks/serve-WXLZDMYJ.js");
+    const serve = await import("./chunks/serve-C56Y3QAL.js");
     const { ArtifactSet, createHandler, listen, Metrics, watchFiles } = serve;
     const paths = this.artifacts.map((a) => resolve12(this.context.cwd, a));
     const trust = await trustFrom(this, this.context);
@@ -1416,7 +1419,8 @@ var ServeCommand = class extends KolmCommand {
     let draining = false;
     const handler = createHandler({
       artifacts: set,
-      limits: { maxConcurrency: this.maxConcurrency, maxBodyBytes: this.maxBodyBytes },
+      // --timeout is the time a client has to send the whole request, so it is also the body deadline.
+      limits: { maxConcurrency: this.maxConcurrency, maxBodyBytes: this.maxBodyBytes, bodyTimeoutMs: this.timeout * 1e3 },
       now: () => performance.now(),
       wallClock: () => Date.now(),
       ...this.quiet ? {} : { log: (l) => line(l) },
@@ -1598,7 +1602,7 @@ var SignCommand = class extends KolmCommand {
   async run() {
     const cwd = this.context.cwd;
     const { method, secrets } = await signingMethodFrom(this, this.context);
-    const { formatSigner, signArtifactFile } = await import("./chunks/sign-HBEBTQBT.js");
+    const { formatSigner, signArtifactFile } = await import("./chunks/sign-BBX3QAEI.js");
     const path = resolve14(cwd, this.file);
     const sidecarPath = this.sidecar ? this.bundle ? resolve14(cwd, this.bundle) : void 0 : false;
     const signed = await signArtifactFile(path, method, { shown: this.file, sidecarPath, secrets });
@@ -1670,8 +1674,8 @@ var VerifyCommand = class extends KolmCommand {
       });
     }
     const [{ readArtifact, sha256Hex }, { formatSigner, sidecarName, verifyArtifactContents }] = await Promise.all([
-      import("./chunks/artifact-FKIT33RC.js"),
-      import("./chunks/sign-HBEBTQBT.js")
+      import("./chunks/artifact-E5G5T6BA.js"),
+      import("./chunks/sign-BBX3QAEI.js")
     ]);
     const path = resolve15(cwd, this.file);
     const contents = await readArtifact(path, { name: this.file });

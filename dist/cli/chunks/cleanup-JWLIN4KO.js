@@ -1,0 +1,10 @@
+import {
+  createTempRegistry,
+  onInterrupt,
+  tempPaths
+} from "./chunk-QMXGNTLL.js";
+export {
+  createTempRegistry,
+  onInterrupt,
+  tempPaths
+};
