@@ -131,7 +131,7 @@ export class Admission {
       const n = (this.clients.get(ex.client) ?? 1) - 1;
       if (n > 0) this.clients.set(ex.client, n);
       else this.clients.delete(ex.client);
-      delete ex.client;
+      ex.client = undefined; // not delete: the exchange keeps one shape (a delete turns it into a dictionary)
     }
   }
 

@@ -173,7 +173,7 @@ export function createHandler(deps: HandlerDeps): ServeHandler {
     const kind = methods?.[method === 'HEAD' ? 'GET' : method];
     const ex: Exchange = {
       id: nextId++, start: now(), route: methods === MODEL_ROUTE ? '/v1/models/{id}' : methods ? path : 'unknown', kind, status: 0, artifact: '',
-      bytesIn: 0, stream: false, counted: false, reading: false, openai: path.startsWith('/v1/') && !ctx.loraxCompat,
+      bytesIn: 0, stream: false, counted: false, reading: false, client: undefined, openai: path.startsWith('/v1/') && !ctx.loraxCompat,
     };
     res.once('close', () => finish(ex, method, !res.writableFinished));
     const reply = createReply(res, ex, ctx.draining);
