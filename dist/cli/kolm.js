@@ -1389,7 +1389,7 @@ var ServeCommand = class extends KolmCommand {
     const line = (value2) => out.write(`${JSON.stringify(value2)}
 `);
     const event = (msg, extra = {}) => line({ time: (/* @__PURE__ */ new Date()).toISOString(), level: "info", msg, ...extra });
-    const serve = await import("./chunks/serve-C56Y3QAL.js");
+    const serve = await import("./chunks/serve-QW6MJE52.js");
     const { ArtifactSet, createHandler, listen, Metrics, watchFiles } = serve;
     const paths = this.artifacts.map((a) => resolve12(this.context.cwd, a));
     const trust = await trustFrom(this, this.context);
