@@ -47,7 +47,9 @@ export class InspectCommand extends KolmCommand {
       this.outJson(snakeKeys({ ok: true, ...summary, manifest: artifact.manifest }));
       return 0;
     }
-    this.out(renderSummary(summary, artifact, artifacts, sign));
+    // Task, names and ids come from the artifact: no terminal control it carries reaches the screen.
+    const { printable } = await import('../../core/printable.ts');
+    this.out(printable(renderSummary(summary, artifact, artifacts, sign)));
     return 0;
   }
 }

@@ -1,5 +1,6 @@
 // An eval report for a terminal: the headline, latency, the breakdown that fits the task, worst cases.
 import type { EvalReport } from '../../core/eval/index.ts';
+import { printable } from '../../core/printable.ts';
 import { formatConfidence } from './confidence.ts';
 import { formatCount, formatMs } from './units.ts';
 
@@ -37,7 +38,8 @@ export function renderEvalReport(r: EvalReport): string {
     for (const w of r.worst) out.push(`  #${w.index + 1} s=${w.s.toFixed(2)} ${clip(w.input, 60)}\n      gold ${clip(w.reference, 50)} · got ${clip(w.prediction, 50)}`);
   }
   for (const g of r.gates ?? []) out.push(`gate ${g.gate}: ${g.pass ? 'pass' : 'FAIL'} (${g.detail})`);
-  return out.join('\n');
+  // Inputs, labels and answers come from the data and from remote servers: no terminal control gets through.
+  return printable(out.join('\n'));
 }
 
 /** A cascade's split: how many cases each path answered, K and latency on each, what the fallback was spared. */
