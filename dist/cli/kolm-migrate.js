@@ -2,14 +2,14 @@ import {
   KolmCommand,
   runCommandLine,
   value
-} from "./chunks/chunk-6ND6I6NB.js";
-import "./chunks/chunk-WKNNPOE3.js";
+} from "./chunks/chunk-3BNMR3I5.js";
 import {
   formatBytes
 } from "./chunks/chunk-7B5IITYI.js";
 import {
   VERSION
 } from "./chunks/chunk-NAXT4SUI.js";
+import "./chunks/chunk-BLKCQOPR.js";
 import {
   KolmError
 } from "./chunks/chunk-AYSNEYKG.js";
@@ -48,10 +48,10 @@ var MigrateWizardCommand = class extends KolmCommand {
     if (!this.yes) return this.interactive();
     const [{ specNameFromConfigPath }, { buildArtifact, getExport, migrateExport }, { formatCandidateTable }, { renderEvalReport }, { renderReport }, { onInterrupt }] = await Promise.all([
       import("./chunks/ludwig-2PVYWFTI.js"),
-      import("./chunks/migrate-6AZYYSRL.js"),
-      import("./chunks/compile-V7WN2WH3.js"),
-      import("./chunks/eval-QEMAN2E2.js"),
-      import("./chunks/convert-report-BTCUKLL3.js"),
+      import("./chunks/migrate-P33AFN6O.js"),
+      import("./chunks/compile-X6BVY6QC.js"),
+      import("./chunks/eval-LXH5M5S6.js"),
+      import("./chunks/convert-report-LVMOGXY5.js"),
       import("./chunks/cleanup-JWLIN4KO.js")
     ]);
     const found = getExport(resolve(cwd, this.exportPath ?? "."));
@@ -96,7 +96,7 @@ next: kolm run ${show(built.artifactPath)} < ${cases}  \xB7  kolm inspect ${show
     }
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
-    const { runInkWizard } = await import("./chunks/render-NSOGNKQH.js");
+    const { runInkWizard } = await import("./chunks/render-W6DXOTBA.js");
     return runInkWizard({
       stdin,
       stdout,

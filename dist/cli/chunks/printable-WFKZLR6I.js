@@ -1,0 +1,6 @@
+import {
+  printable
+} from "./chunk-BLKCQOPR.js";
+export {
+  printable
+};
