@@ -104,7 +104,7 @@ function runtimeOf(c: ClassifierConfig, files: ReadonlyMap<string, Uint8Array>):
     const problem = confidenceMapProblem(c.confidence_map);
     if (problem) throw badArtifact(problem);
   }
-  return { rt: { vectorizer, labels: c.labels, padRow: vectorizer.rows, ...(c.confidence_map ? { confidenceMap: c.confidence_map } : {}) }, model };
+  return { rt: { vectorizer, labels: c.labels, padRow: vectorizer.rows, confidenceMap: c.confidence_map ?? [] }, model };
 }
 
 /**

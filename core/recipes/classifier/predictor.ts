@@ -39,8 +39,8 @@ export interface ClassifierParts {
   labels: readonly unknown[];
   /** Row index of the all-zero padding row. */
   padRow: number;
-  /** Max probability → calibrated confidence (confidence-map.ts); empty or absent: the probability itself. */
-  confidenceMap?: ConfidenceMap;
+  /** Max probability → calibrated confidence (confidence-map.ts); empty: the probability itself. */
+  confidenceMap: ConfidenceMap;
 }
 
 function argmaxOf(p: ArrayLike<number>, offset: number, C: number): number {
@@ -93,7 +93,7 @@ export class OnnxClassifier implements Predictor {
 
   private prediction(probs: Float32Array, offset: number): Prediction {
     const best = argmaxOf(probs, offset, this.C);
-    return { output: this.rt.labels[best], confidence: applyConfidenceMap(this.rt.confidenceMap ?? [], probs[offset + best]!) };
+    return { output: this.rt.labels[best], confidence: applyConfidenceMap(this.rt.confidenceMap, probs[offset + best]!) };
   }
 
   async predict(input: Input): Promise<Prediction> {
@@ -179,7 +179,7 @@ export class TsClassifier implements Predictor {
   private prediction(input: Input): Prediction {
     const p = this.score(input);
     const best = argmaxOf(p, 0, p.length);
-    return { output: this.rt.labels[best], confidence: applyConfidenceMap(this.rt.confidenceMap ?? [], p[best]!) };
+    return { output: this.rt.labels[best], confidence: applyConfidenceMap(this.rt.confidenceMap, p[best]!) };
   }
 
   async predict(input: Input): Promise<Prediction> {
