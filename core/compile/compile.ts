@@ -7,8 +7,8 @@ import { KolmError } from '../errors.ts';
 import { checkGates, firstMissedGate } from '../eval/gates.ts';
 import { timeSingleCalls } from '../eval/latency.ts';
 import { evaluatePredictor } from '../eval/local.ts';
-import { latencyStats, scoreCases, type CaseOutcome, type EvalReport } from '../eval/report.ts';
-import { calibration, countOutputs, coverageCurve, createScorer, labelSet, outputKindFor, type CoveragePoint, type KScoreSummary, type OutputCount, type Scorer } from '../kscore/index.ts';
+import { confidenceFigures, latencyStats, scoreCases, type CaseOutcome, type EvalReport, type ScoredCase } from '../eval/report.ts';
+import { countOutputs, createScorer, labelSet, outputKindFor, type CoveragePoint, type KScoreSummary, type OutputCount, type Scorer } from '../kscore/index.ts';
 import type { Reporter } from '../progress.ts';
 import { silentReporter } from '../progress.ts';
 import { candidates as allCandidates, loadRecipe } from '../recipes/index.ts';
@@ -134,11 +134,10 @@ function metricsOfReport(r: EvalReport): Metrics {
   };
 }
 
-/** ECE and the coverage curve of out-of-fold cases, when every one carried a confidence. */
-function confidenceOf(cases: readonly { confidence?: number; s: number }[]): Pick<Metrics, 'ece' | 'coverage'> {
-  if (cases.length === 0 || cases.some((c) => typeof c.confidence !== 'number')) return {};
-  const points = cases.map((c) => ({ confidence: c.confidence!, s: c.s }));
-  return { ece: calibration(points).ece, coverage: coverageCurve(points) };
+/** ECE and the coverage curve of out-of-fold cases (the eval report's figures), when they carry confidences. */
+function confidenceOf(cases: readonly ScoredCase[]): Pick<Metrics, 'ece' | 'coverage'> {
+  const figures = confidenceFigures(cases);
+  return figures ? { ece: figures.calibration.ece, coverage: figures.coverage } : {};
 }
 
 function metricsOf(summary: KScoreSummary, latency: Latency): Metrics {

@@ -1,5 +1,5 @@
 // Eval and A/B (DESIGN §6): score a system on cases, check gates, compare two reports.
-export { buildReport, latencyStats, scoreCases, EVAL_REPORT_VERSION } from './report.ts';
+export { buildReport, confidenceFigures, latencyStats, scoreCases, EVAL_REPORT_VERSION } from './report.ts';
 export type { CaseOutcome, EvalReport, FieldStats, GateResult, LabelStats, LatencyStats, ScoredCase } from './report.ts';
 export { evaluatePredictor } from './local.ts';
 export type { LocalEvalOptions } from './local.ts';

@@ -222,20 +222,21 @@ export function buildReport(
       ...(c.error !== undefined ? { error: c.error } : {}),
     })),
   };
-  const confident = confidentCases(cases);
-  if (confident) {
-    report.calibration = calibration(confident);
-    report.coverage = coverageCurve(confident);
-  }
+  const confidence = confidenceFigures(cases);
+  if (confidence) Object.assign(report, confidence);
   if (scorer.kind === 'label') Object.assign(report, labelBreakdown(cases, scorer));
   if (scorer.kind === 'json') report.fields = fieldBreakdown(cases, scorer);
   return report;
 }
 
-/** The cases as (confidence, s) when every answered case carried a confidence; an unanswered one counts as
- *  confidence 0 (it was not answered at any threshold). None when the system gives no confidences. */
-function confidentCases(cases: readonly ScoredCase[]): { confidence: number; s: number }[] | undefined {
+/**
+ * ECE and the coverage curve of scored cases, when every answered case carried a confidence (an unanswered
+ * one counts as confidence 0: it was not answered at any threshold); none when the system gives none. Eval
+ * reports and compile's out-of-fold cases both read them here.
+ */
+export function confidenceFigures(cases: readonly ScoredCase[]): { calibration: Calibration; coverage: CoveragePoint[] } | undefined {
   const answered = cases.filter((c) => c.prediction !== undefined);
   if (answered.length === 0 || answered.some((c) => typeof c.confidence !== 'number' || !(c.confidence >= 0 && c.confidence <= 1))) return undefined;
-  return cases.map((c) => ({ confidence: c.prediction === undefined ? 0 : c.confidence!, s: c.s }));
+  const points = cases.map((c) => ({ confidence: c.prediction === undefined ? 0 : c.confidence!, s: c.s }));
+  return { calibration: calibration(points), coverage: coverageCurve(points) };
 }
