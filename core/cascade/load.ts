@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import type { ArtifactContents } from '../artifact/index.ts';
 import { sha256Hex } from '../artifact/index.ts';
 import { KolmError } from '../errors.ts';
+import { userFileError } from '../fs/read.ts';
 import { resolveEndpoint } from '../remote/index.ts';
 import type { Predictor } from '../runtime/types.ts';
 import { CASCADE_ENTRY, parseCascadeConfig, type CascadeConfig, type FallbackErrorPolicy } from './config.ts';
@@ -40,7 +41,7 @@ async function readIfPresent(path: string): Promise<Uint8Array | undefined> {
     return new Uint8Array(await readFile(path));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-    throw new KolmError('E_PATH_UNREADABLE', `cannot read ${path}: ${(err as Error).message}`, { hint: 'check its permissions', place: { file: path }, cause: err });
+    throw userFileError(err, { shown: path, hint: 'check its permissions' });
   }
 }
 
