@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { freePort } from './http.ts';
 
 const repoRoot = new URL('../..', import.meta.url).pathname;
 
@@ -59,18 +60,6 @@ async function waitForUrl(url: string, child: ChildProcess, log: () => string): 
     await new Promise((r) => setTimeout(r, 150));
   }
   throw new Error(`verdaccio did not answer at ${url} in 30 s:\n${log()}`);
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** PUT one tarball the way `npm publish` does (libnpmpublish's body), without an npm process per package. */

@@ -4,24 +4,14 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, watch } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { createTempRegistry, onInterrupt, type SignalTarget } from '../../../core/fs/cleanup.ts';
 import { tmpdir } from '../../_util/tmp.ts';
+import { bigCsv } from '../../_util/big-csv.ts';
 
 const test = suite('fs: cleanup on SIGINT / SIGTERM');
 const child = new URL('./_interrupt-child.ts', import.meta.url).pathname;
-
-async function bigCsv(path: string, rows: number): Promise<void> {
-  const out = createWriteStream(path);
-  out.write('q,a\n');
-  for (let i = 0; i < rows; i += 10_000) {
-    let block = '';
-    for (let k = i; k < Math.min(rows, i + 10_000); k++) block += `question number ${k} about something,answer ${k % 97}\n`;
-    if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()));
-  }
-  await new Promise<void>((r) => out.end(r));
-}
 
 function run(args: string[], env: Record<string, string> = {}) {
   const p = spawn(process.execPath, ['--import', 'tsx', child, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });

@@ -3,10 +3,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom } from '../../../../core/util/random.ts';
+import { freePort } from '../../../_util/http.ts';
 import type { Spec } from '../../../../core/spec/index.ts';
 import { kolmCacheDir, requirementsHash, trainerFiles, tryVenvPython } from '../../../../core/train/index.ts';
 
@@ -41,17 +42,6 @@ export function writeTinyBase(dir: string, corpus: string[]): void {
   const code = `import sys, json; sys.path.insert(0, ${JSON.stringify(PY_TESTS)}); from tiny_hf import write_tiny_llama; write_tiny_llama(sys.argv[1], json.loads(sys.argv[2]))`;
   const r = spawnSync(venvPython(), ['-c', code, dir, JSON.stringify(corpus)], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`tiny base failed: ${r.stderr}`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Sshd {

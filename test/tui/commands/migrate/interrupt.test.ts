@@ -3,23 +3,13 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readdirSync, watch, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from '../../../_util/tmp.ts';
+import { bigCsv } from '../../../_util/big-csv.ts';
 
 const test = suite('kolm migrate convert: Ctrl-C');
 const cli = new URL('../../../../tui/cli-main.ts', import.meta.url).pathname;
-
-async function bigCsv(path: string, rows: number): Promise<void> {
-  const out = createWriteStream(path);
-  out.write('q,a\n');
-  for (let i = 0; i < rows; i += 10_000) {
-    let block = '';
-    for (let k = i; k < Math.min(rows, i + 10_000); k++) block += `question number ${k} about something,answer ${k % 97}\n`;
-    if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()));
-  }
-  await new Promise<void>((r) => out.end(r));
-}
 
 test('SIGINT while the temp JSONL is written: nothing half-written is left, and the process ends by the signal', async () => {
   const root = tmpdir();
