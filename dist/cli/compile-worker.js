@@ -1,14 +1,14 @@
 import {
   runCompileJob
-} from "./chunks/chunk-U4NIRGFA.js";
-import "./chunks/chunk-GVVEO6ZD.js";
+} from "./chunks/chunk-VKSZNNFK.js";
+import "./chunks/chunk-53BTHMP7.js";
 import "./chunks/chunk-ZVLIYQQP.js";
-import "./chunks/chunk-6AKJQH3X.js";
+import "./chunks/chunk-25VUC6NN.js";
 import "./chunks/chunk-KIDQGF2E.js";
-import "./chunks/chunk-L7GFDHQW.js";
-import "./chunks/chunk-2CJC64JB.js";
-import "./chunks/chunk-LKBP2VSA.js";
-import "./chunks/chunk-YZC6GRKW.js";
+import "./chunks/chunk-EJ7TQGZX.js";
+import "./chunks/chunk-VXLLJYN6.js";
+import "./chunks/chunk-PHOCAAMB.js";
+import "./chunks/chunk-KQIU45A5.js";
 import "./chunks/chunk-WTY55LNG.js";
 import "./chunks/chunk-5PASBJYA.js";
 import "./chunks/chunk-WP33B6NK.js";
@@ -18,8 +18,8 @@ import "./chunks/chunk-27DNCZ6H.js";
 import "./chunks/chunk-LL7JIVUI.js";
 import "./chunks/chunk-3BN23YBG.js";
 import "./chunks/chunk-OBWXLOW7.js";
-import "./chunks/chunk-JYLD3XQQ.js";
-import "./chunks/chunk-I4LAGOGP.js";
+import "./chunks/chunk-4K3U4TX7.js";
+import "./chunks/chunk-634HSXJB.js";
 import "./chunks/chunk-TNBATMMU.js";
 import "./chunks/chunk-62KDHQQ6.js";
 import "./chunks/chunk-NVDMUG2T.js";

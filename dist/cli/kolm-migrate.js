@@ -48,8 +48,8 @@ var MigrateWizardCommand = class extends KolmCommand {
     if (!this.yes) return this.interactive();
     const [{ specNameFromConfigPath }, { buildArtifact, getExport, migrateExport }, { formatCandidateTable }, { renderEvalReport }, { renderReport }, { onInterrupt }] = await Promise.all([
       import("./chunks/ludwig-2PVYWFTI.js"),
-      import("./chunks/migrate-P33AFN6O.js"),
-      import("./chunks/compile-X6BVY6QC.js"),
+      import("./chunks/migrate-VWBKYOXP.js"),
+      import("./chunks/compile-2CYL5OOU.js"),
       import("./chunks/eval-LXH5M5S6.js"),
       import("./chunks/convert-report-LVMOGXY5.js"),
       import("./chunks/cleanup-JWLIN4KO.js")
@@ -96,7 +96,7 @@ next: kolm run ${show(built.artifactPath)} < ${cases}  \xB7  kolm inspect ${show
     }
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
-    const { runInkWizard } = await import("./chunks/render-W6DXOTBA.js");
+    const { runInkWizard } = await import("./chunks/render-KISFWBVV.js");
     return runInkWizard({
       stdin,
       stdout,

@@ -54,7 +54,7 @@ var CompareCommand = class extends KolmCommand {
   markdown = value("file", Option.String("--markdown", { description: "Write the comparison as GitHub Markdown to this file (- for stdout)" }));
   async run() {
     const [{ compareReports, readEvalReport, renderComparisonMarkdown, renderComparisonText }, { writeFileAtomic }] = await Promise.all([
-      import("./chunks/eval-BM7G5YNI.js"),
+      import("./chunks/eval-72GEQBIQ.js"),
       import("./chunks/atomic-DFMHCSMW.js")
     ]);
     const [a, b] = await Promise.all([readEvalReport(resolve(this.context.cwd, this.a)), readEvalReport(resolve(this.context.cwd, this.b))]);
@@ -220,7 +220,7 @@ var runtimeFlags = {
   }))
 };
 async function classifierRuntimeFrom(flag) {
-  const { CLASSIFIER_RUNTIMES, DEFAULT_CLASSIFIER_RUNTIME } = await import("./chunks/runtime-T3V74VPP.js");
+  const { CLASSIFIER_RUNTIMES, DEFAULT_CLASSIFIER_RUNTIME } = await import("./chunks/runtime-NCY2ZWPF.js");
   if (flag === void 0) return DEFAULT_CLASSIFIER_RUNTIME;
   if (!CLASSIFIER_RUNTIMES.includes(flag)) {
     throw new KolmError("E_USAGE", `unknown --classifier-runtime "${flag}"`, { hint: `choose from ${CLASSIFIER_RUNTIMES.join(", ")} (default ${DEFAULT_CLASSIFIER_RUNTIME})` });
@@ -257,12 +257,12 @@ async function abstainPolicyFrom(flags) {
   if (flags.abstainOutput === void 0) {
     throw new KolmError("E_USAGE", `--abstain-below ${flags.abstainBelow} without --abstain-output: say what to answer instead`, { hint: `e.g. --abstain-below ${flags.abstainBelow} --abstain-output oos` });
   }
-  const { checkAbstainPolicy } = await import("./chunks/runtime-T3V74VPP.js");
+  const { checkAbstainPolicy } = await import("./chunks/runtime-NCY2ZWPF.js");
   return checkAbstainPolicy({ below: flags.abstainBelow, output: flags.abstainOutput });
 }
 async function withAbstain(predictor, policy) {
   if (!policy) return predictor;
-  const { abstaining } = await import("./chunks/runtime-T3V74VPP.js");
+  const { abstaining } = await import("./chunks/runtime-NCY2ZWPF.js");
   return abstaining(predictor, policy);
 }
 
@@ -364,8 +364,8 @@ var CompileCommand = class extends KolmCommand {
     const signing = this.sign || this.key || this.keyless ? await signingMethodFrom(this, this.context) : void 0;
     const outPath = resolve4(cwd, this.output);
     const [{ buildFromFiles, saveBuilt }, { formatCandidateTable }, { formatSigner }] = await Promise.all([
-      import("./chunks/build-N6YFT43I.js"),
-      import("./chunks/compile-X6BVY6QC.js"),
+      import("./chunks/build-PPYLLV7W.js"),
+      import("./chunks/compile-2CYL5OOU.js"),
       import("./chunks/sign-BBX3QAEI.js")
     ]);
     const input = {
@@ -432,10 +432,10 @@ var CompileCommand = class extends KolmCommand {
   async compileCascade(input, outPath, signing) {
     const cwd = this.context.cwd;
     const [{ buildCascadeFromFiles, saveBuilt }, { formatCandidateTable }, { renderCascadeSummary }, { gateFailure }, { formatSigner }] = await Promise.all([
-      import("./chunks/build-N6YFT43I.js"),
-      import("./chunks/compile-X6BVY6QC.js"),
-      import("./chunks/cascade-2GFPH2BP.js"),
-      import("./chunks/eval-BM7G5YNI.js"),
+      import("./chunks/build-PPYLLV7W.js"),
+      import("./chunks/compile-2CYL5OOU.js"),
+      import("./chunks/cascade-2EIDRTCC.js"),
+      import("./chunks/eval-72GEQBIQ.js"),
       import("./chunks/sign-BBX3QAEI.js")
     ]);
     const onFallbackError = await fallbackErrorPolicyFrom(this.onFallbackError);
@@ -495,9 +495,9 @@ nothing written
     const cwd = this.context.cwd;
     if (!this.examples) throw new KolmError("E_USAGE", "--runtime trains on --examples: pass --examples train.jsonl", { hint: "kolm compile --spec spec.json --examples train.jsonl --runtime local --out my.kolm" });
     const [train, { saveBuilt }, { gateFailure }, { formatSigner }, { homedir: homedir2 }] = await Promise.all([
-      import("./chunks/train-52K2AZNW.js"),
-      import("./chunks/build-N6YFT43I.js"),
-      import("./chunks/eval-BM7G5YNI.js"),
+      import("./chunks/train-RXF4H2GU.js"),
+      import("./chunks/build-PPYLLV7W.js"),
+      import("./chunks/eval-72GEQBIQ.js"),
       import("./chunks/sign-BBX3QAEI.js"),
       import("node:os")
     ]);
@@ -585,7 +585,7 @@ nothing written; the trained PEFT adapter is in ${trained.adapterDir}
     }
     const signing = this.sign || this.key || this.keyless ? await signingMethodFrom(this, this.context) : void 0;
     const outPath = resolve4(cwd, this.output);
-    const [{ buildAdapterFromFiles, saveBuilt }, { formatSigner }] = await Promise.all([import("./chunks/build-N6YFT43I.js"), import("./chunks/sign-BBX3QAEI.js")]);
+    const [{ buildAdapterFromFiles, saveBuilt }, { formatSigner }] = await Promise.all([import("./chunks/build-PPYLLV7W.js"), import("./chunks/sign-BBX3QAEI.js")]);
     const opts = adapterOptionsFrom(this, this.context);
     const result = await buildAdapterFromFiles({
       specPath,
@@ -699,7 +699,7 @@ var EvalCommand = class extends KolmCommand {
     const cwd = this.context.cwd;
     const [{ writeFileAtomic }, { evaluateArtifactFile, gateFailure, parseGates, renderComparisonMarkdown, renderComparisonText }, { renderEvalReport }] = await Promise.all([
       import("./chunks/atomic-DFMHCSMW.js"),
-      import("./chunks/eval-BM7G5YNI.js"),
+      import("./chunks/eval-72GEQBIQ.js"),
       import("./chunks/eval-LXH5M5S6.js")
     ]);
     const artifactPath = resolve5(cwd, this.artifact);
@@ -1180,7 +1180,7 @@ var RunCommand = class extends KolmCommand {
     const trust = await trustFrom(this, this.context);
     const abstain = await abstainPolicyFrom(this);
     const runtime = await runtimeOptionsFrom(this, this.context);
-    const [{ loadArtifact }, seeds] = await Promise.all([import("./chunks/runtime-T3V74VPP.js"), import("./chunks/seeds-AQUMKPOW.js")]);
+    const [{ loadArtifact }, seeds] = await Promise.all([import("./chunks/runtime-NCY2ZWPF.js"), import("./chunks/seeds-AQUMKPOW.js")]);
     const check = seeds.checkShape;
     const file = this.inline === void 0 && this.inputFile ? await openInput(resolve11(this.context.cwd, this.inputFile), this.inputFile) : void 0;
     const loaded = await loadArtifact(resolve11(this.context.cwd, this.artifact), {
@@ -1390,7 +1390,7 @@ var ServeCommand = class extends KolmCommand {
     const line = (value2) => out.write(`${JSON.stringify(value2)}
 `);
     const event = (msg, extra = {}) => line({ time: (/* @__PURE__ */ new Date()).toISOString(), level: "info", msg, ...extra });
-    const serve = await import("./chunks/serve-BNQXALNR.js");
+    const serve = await import("./chunks/serve-Z22GJM2B.js");
     const { ArtifactSet, createHandler, listen, Metrics, watchFiles } = serve;
     const paths = this.artifacts.map((a) => resolve12(this.context.cwd, a));
     const trust = await trustFrom(this, this.context);
